@@ -1,0 +1,72 @@
+# ferry: the only build entry.  See README.md.
+CC      ?= gcc
+BUILD   ?= build
+PREFIX  ?= /usr/local
+DESTDIR ?=
+SAN     ?=
+
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu11 $(WARN) -I. -D_GNU_SOURCE -fno-strict-aliasing $(SAN)
+LDFLAGS += $(SAN)
+LIBS    := -lelf -lcapstone -lbsd -lm -lpthread
+
+SRCS      := $(sort $(wildcard core/*.c frontends/*/*.c backends/*/*.c syscalls/*/*.c loader/*.c))
+LIB_SRCS  := $(filter-out core/main.c,$(SRCS))
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+DEPS      := $(SRCS:%.c=$(BUILD)/obj/%.d)
+
+.PHONY: all deps check check-full check-asan demo bench install static clean
+all: $(BUILD)/ferry
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# The interpreter's FP ops change the host rounding mode between operations.
+$(BUILD)/obj/backends/interp/%.o: CFLAGS += -frounding-math
+
+$(BUILD)/libferry.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/ferry: $(BUILD)/obj/core/main.o $(BUILD)/libferry.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+-include $(DEPS)
+
+deps:
+	@scripts/install-deps.sh
+
+demo: deps all
+	@$(MAKE) --no-print-directory -s $(BUILD)/examples/hello-riscv64
+	$(BUILD)/ferry $(BUILD)/examples/hello-riscv64 from ferry
+
+$(BUILD)/examples/hello-riscv64: examples/hello.c
+	@mkdir -p $(dir $@)
+	riscv64-linux-gnu-gcc -O2 -o $@ $<
+
+check: deps all
+	@tests/run.sh $(BUILD)
+
+check-full: deps all
+	@FERRY_CHECK_FULL=1 tests/run.sh $(BUILD)
+
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g" \
+		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all
+	@ASAN_OPTIONS=detect_leaks=0 tests/run.sh build-asan
+
+bench: deps all
+	@bench/run.sh $(BUILD)
+
+static:
+	@$(MAKE) --no-print-directory BUILD=build-static LDFLAGS="-static-pie" all
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/ferry $(DESTDIR)$(PREFIX)/bin/ferry
+	install -m 644 docs/ferry.1 $(DESTDIR)$(PREFIX)/share/man/man1/ferry.1
+
+clean:
+	rm -rf build build-asan build-static

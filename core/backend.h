@@ -1,0 +1,28 @@
+/* The interface an IR executor implements (backends/<name>/). */
+#ifndef FERRY_BACKEND_H
+#define FERRY_BACKEND_H
+
+#include <stdint.h>
+
+#include "ir.h"
+
+struct vcpu;
+struct tblock;
+
+struct backend {
+	const char *name;
+	/* Turns a finished IR block into the backend's form, stored in tb->code
+	 * (memory from tcache_alloc).  Fills tb->insn_pc[] and returns 0, or
+	 * -1 when the cache is full. */
+	int (*compile)(const struct ir_block *ir, struct tblock *tb);
+	/* Runs from tb, following chained blocks, until something needs the run
+	 * loop; sets cpu->pc and returns an enum vcpu_exit. */
+	int (*exec)(struct vcpu *cpu, struct tblock *tb);
+	/* Maps cpu->fault_op (set by memory ops) to the guest pc that faulted. */
+	uint64_t (*fault_pc)(const struct vcpu *cpu);
+};
+
+extern const struct backend *const backends[];
+const struct backend *backend_by_name(const char *name);
+
+#endif

@@ -1,0 +1,43 @@
+/* Command-line options; each has a FERRY_* environment variable too. */
+#ifndef FERRY_OPTIONS_H
+#define FERRY_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum trace_flag {
+	TRACE_SYSCALL = 1 << 0,
+	TRACE_SIGNAL = 1 << 1,
+	TRACE_EXEC = 1 << 2,
+	TRACE_BLOCK = 1 << 3,   /* each block translated: guest disassembly */
+	TRACE_INSN = 1 << 4,    /* each block executed */
+	TRACE_IR = 1 << 5,      /* IR of each block translated */
+	TRACE_UNIMP = 1 << 6,   /* unimplemented syscalls and instructions */
+};
+
+struct options {
+	const char *sysroot;     /* -L, FERRY_SYSROOT */
+	const char *argv0;       /* -0, FERRY_ARGV0 */
+	uint64_t stack_size;     /* -s, FERRY_STACK_SIZE */
+	const char **env_set;    /* -E, FERRY_SET_ENV (comma separated) */
+	int n_env_set;
+	const char **env_unset;  /* -U, FERRY_UNSET_ENV */
+	int n_env_unset;
+	unsigned trace;          /* --trace, --strace, -d; FERRY_TRACE */
+	const char *log_file;    /* --log, FERRY_LOG; %p is the pid */
+	const char *backend;     /* --backend, FERRY_BACKEND */
+	uint64_t guest_base;     /* -B, FERRY_GUEST_BASE */
+	uint64_t reserve;        /* -R, FERRY_RESERVE */
+	bool stats;              /* --stats, FERRY_STATS */
+	uint64_t seed;           /* --seed, FERRY_SEED */
+	bool have_seed;
+	const char *uname_release; /* -r, FERRY_UNAME_RELEASE */
+	uint64_t tcache_size;    /* --tcache-size, FERRY_TCACHE_SIZE */
+};
+extern struct options opt;
+
+/* Parses options and environment; returns the index of the guest program in
+ * argv.  Exits with a message on bad usage. */
+int options_parse(int argc, char **argv);
+
+#endif

@@ -1,0 +1,50 @@
+/* The translation cache: guest pc -> translated block, shared by all threads. */
+#ifndef FERRY_TCACHE_H
+#define FERRY_TCACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct vcpu;
+
+struct tblock {
+	uint64_t pc, end_pc;       /* guest code [pc, end_pc) */
+	uint32_t ninsns;           /* guest instructions */
+	uint32_t nops;             /* backend ops */
+	struct tblock *hash_next;
+	/* Chaining: exit k may jump straight to chain[k] (target chain_pc[k]). */
+	struct tblock *chain[2];
+	uint64_t chain_pc[2];
+	uint64_t *insn_pc;         /* guest pc of each instruction */
+	uint32_t *insn_op;         /* index of each instruction's first backend op */
+	void *code;                /* backend-owned */
+	uint64_t exec_count;       /* for --profile */
+};
+
+/* Per-thread direct-mapped cache in front of the shared hash. */
+#define TCACHE_JMP_BITS 12
+struct tcache_jmp {
+	struct tblock *tb[1u << TCACHE_JMP_BITS];
+};
+static inline unsigned tcache_jmp_hash(uint64_t pc) { return (unsigned)(pc >> 1) & ((1u << TCACHE_JMP_BITS) - 1); }
+
+void tcache_init(size_t max_bytes);
+/* Finds or translates the block at cpu->pc.  Never fails: a block that
+ * cannot be fetched is translated into a trap. */
+struct tblock *tcache_get(struct vcpu *cpu, uint64_t pc);
+/* Memory for a block being built; NULL when the cache is full. */
+void *tcache_alloc(size_t n);
+/* Drops every translation (fence.i, code page written, unmapped, full). */
+void tcache_flush(void);
+/* A flush requested from a signal handler; done at the next run-loop turn. */
+void tcache_request_flush(void);
+int tcache_flush_pending(void);
+/* Guest pages [start, end) changed mapping or protection. */
+void tcache_invalidate_range(uint64_t start, uint64_t end);
+
+struct tcache_stats {
+	uint64_t blocks, flushes, bytes_used, bytes_max, translate_ns, guest_insns;
+};
+extern struct tcache_stats tcache_stats;
+
+#endif
