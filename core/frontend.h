@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* gnu11 predefines "linux" as 1; we use it as a name. */
+#undef linux
+
 #include "ir.h"
 
 struct vcpu;

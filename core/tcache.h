@@ -11,6 +11,7 @@ struct tblock {
 	uint64_t pc, end_pc;       /* guest code [pc, end_pc) */
 	uint32_t ninsns;           /* guest instructions */
 	uint32_t nops;             /* backend ops */
+	uint32_t ninsns_marked;    /* entries in insn_pc / insn_op */
 	struct tblock *hash_next;
 	/* Chaining: exit k may jump straight to chain[k] (target chain_pc[k]). */
 	struct tblock *chain[2];

@@ -53,6 +53,11 @@ struct vcpu {
 	sigjmp_buf fault_jmp;        /* a guest memory fault jumps back to the run loop */
 	int in_guest;                /* fault_jmp is armed */
 
+	/* The exit the run loop should chain to the next block (VEXIT_LOOKUP). */
+	struct tblock *chain_from;
+	int chain_slot;               /* 0 or 1, or -1 for an indirect exit */
+	struct vcpu *next_cpu;        /* list of all threads' CPUs */
+
 	int tid;
 	uint64_t clear_child_tid;    /* set_tid_address */
 	void *os_state;              /* owned by the guest OS layer (signal masks, ...) */

@@ -1,0 +1,210 @@
+/* The translation cache.
+ *
+ * Blocks and their backend code live in one arena, bump-allocated and reset
+ * as a whole on a flush: a flush is the only way a block dies, so chain
+ * pointers and the per-thread jump caches never see a freed block that
+ * survived a flush (the caches are cleared with it).  A flush asked for
+ * while a block runs (a code page written, from the fault handler) is
+ * deferred to the run loop, where no block is executing. */
+#include "tcache.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+
+#include "backend.h"
+#include "frontend.h"
+#include "log.h"
+#include "mem.h"
+#include "process.h"
+#include "vcpu.h"
+
+#define HASH_BITS 16
+static struct tblock *hash[1u << HASH_BITS];
+static uint8_t *arena, *arena_cur, *arena_end;
+static size_t arena_size;
+/* One bit per guest page that has translations, to make invalidation cheap. */
+static uint8_t *xlat_bits;
+static atomic_int flush_pending;
+static pthread_mutex_t tc_lock = PTHREAD_MUTEX_INITIALIZER;
+struct tcache_stats tcache_stats;
+
+extern struct vcpu *all_cpus;
+extern pthread_mutex_t all_cpus_lock;
+
+static unsigned hash_pc(uint64_t pc) { return (unsigned)((pc >> 1) ^ (pc >> (HASH_BITS + 1))) & ((1u << HASH_BITS) - 1); }
+
+void tcache_init(size_t max_bytes)
+{
+	arena_size = max_bytes;
+	arena = mmap(NULL, arena_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	xlat_bits = mmap(NULL, mem.size / GUEST_PAGE_SIZE / 8 + 1, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (arena == MAP_FAILED || xlat_bits == MAP_FAILED)
+		ferry_fatal("cannot allocate the translation cache (%zu bytes)", max_bytes);
+	arena_cur = arena;
+	arena_end = arena + arena_size;
+	tcache_stats.bytes_max = arena_size;
+}
+
+void *tcache_alloc(size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if ((size_t)(arena_end - arena_cur) < n)
+		return NULL;
+	void *p = arena_cur;
+	arena_cur += n;
+	return p;
+}
+
+void tcache_flush(void)
+{
+	pthread_mutex_lock(&tc_lock);
+	atomic_store(&flush_pending, 0);
+	memset(hash, 0, sizeof(hash));
+	/* Pages of the old generation are given back so RSS follows live code. */
+	madvise(arena, (size_t)(arena_cur - arena), MADV_DONTNEED);
+	arena_cur = arena;
+	memset(xlat_bits, 0, mem.size / GUEST_PAGE_SIZE / 8 + 1);
+	pthread_mutex_lock(&all_cpus_lock);
+	for (struct vcpu *c = all_cpus; c; c = c->next_cpu) {
+		memset(c->jmp_cache, 0, sizeof(*c->jmp_cache));
+		c->chain_from = NULL;
+	}
+	pthread_mutex_unlock(&all_cpus_lock);
+	tcache_stats.flushes++;
+	pthread_mutex_unlock(&tc_lock);
+}
+
+/* Async-signal-safe. */
+void tcache_request_flush(void)
+{
+	atomic_store(&flush_pending, 1);
+	for (struct vcpu *c = all_cpus; c; c = c->next_cpu)
+		c->interrupt = 1;
+}
+
+int tcache_flush_pending(void) { return atomic_load(&flush_pending); }
+
+void tcache_invalidate_range(uint64_t start, uint64_t end)
+{
+	if (!xlat_bits)
+		return;
+	for (uint64_t p = start / GUEST_PAGE_SIZE; p < (end + GUEST_PAGE_SIZE - 1) / GUEST_PAGE_SIZE; p++)
+		if (xlat_bits[p >> 3] & (1u << (p & 7))) {
+			tcache_request_flush();
+			return;
+		}
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void trace_line(void *ctx, const char *line)
+{
+	(void)ctx;
+	trace_printf("%s\n", line);
+}
+
+static void trace_block(const struct ir_block *ir)
+{
+	const struct frontend *fe = proc.fe;
+	trace_printf("---- block %#llx (%u insns)\n", (unsigned long long)ir->pc, ir->ninsns);
+	for (uint64_t pc = ir->pc; pc < ir->end_pc;) {
+		uint8_t code[16];
+		char text[128];
+		size_t len = 0;
+		size_t want = fe->max_insn_bytes;
+		if (ir->end_pc - pc < want)
+			want = ir->end_pc - pc;
+		if (mem_fetch(pc, code, want) == 0)
+			len = fe->disasm(pc, code, want, text, sizeof(text));
+		if (!len) {
+			trace_printf("  %#llx: <undecodable>\n", (unsigned long long)pc);
+			break;
+		}
+		trace_printf("  %#llx: %s\n", (unsigned long long)pc, text);
+		pc += len;
+	}
+	if (trace_on(TRACE_IR))
+		ir_print(ir, trace_line, NULL);
+}
+
+static struct tblock *lookup(uint64_t pc)
+{
+	for (struct tblock *tb = hash[hash_pc(pc)]; tb; tb = tb->hash_next)
+		if (tb->pc == pc)
+			return tb;
+	return NULL;
+}
+
+static __thread struct ir_block ir;
+
+static struct tblock *translate(struct vcpu *cpu, uint64_t pc)
+{
+	uint64_t t0 = now_ns();
+	if (!ir.ops)
+		ir_block_init(&ir, pc);
+	for (int attempt = 0;; attempt++) {
+		ir_block_reset(&ir, pc);
+		cpu->fe->translate(cpu, &ir);
+		if (!ir.ended)
+			FERRY_BUG("frontend %s left block %#llx without an exit", cpu->fe->name,
+				  (unsigned long long)pc);
+		struct tblock *tb = tcache_alloc(sizeof(*tb));
+		if (tb) {
+			memset(tb, 0, sizeof(*tb));
+			tb->pc = pc;
+			tb->end_pc = ir.end_pc > pc ? ir.end_pc : pc + 1;
+			tb->ninsns = ir.ninsns;
+			if (proc.be->compile(&ir, tb) == 0) {
+				if (trace_on(TRACE_BLOCK | TRACE_IR))
+					trace_block(&ir);
+				unsigned h = hash_pc(pc);
+				tb->hash_next = hash[h];
+				hash[h] = tb;
+				for (uint64_t pg = PAGE_DOWN(pc); pg < tb->end_pc; pg += GUEST_PAGE_SIZE) {
+					uint64_t p = pg / GUEST_PAGE_SIZE;
+					xlat_bits[p >> 3] |= (uint8_t)(1u << (p & 7));
+					mem_protect_code(pg);
+				}
+				tcache_stats.blocks++;
+				tcache_stats.bytes_used = (uint64_t)(arena_cur - arena);
+				tcache_stats.translate_ns += now_ns() - t0;
+				return tb;
+			}
+		}
+		if (attempt)
+			FERRY_BUG("block %#llx does not fit in an empty translation cache", (unsigned long long)pc);
+		/* Full: start over.  The caller's chain_from died with the flush. */
+		pthread_mutex_unlock(&tc_lock);
+		tcache_flush();
+		pthread_mutex_lock(&tc_lock);
+	}
+}
+
+struct tblock *tcache_get(struct vcpu *cpu, uint64_t pc)
+{
+	struct tcache_jmp *jc = cpu->jmp_cache;
+	struct tblock *tb = jc->tb[tcache_jmp_hash(pc)];
+	if (!tb || tb->pc != pc) {
+		pthread_mutex_lock(&tc_lock);
+		tb = lookup(pc);
+		if (!tb)
+			tb = translate(cpu, pc);
+		pthread_mutex_unlock(&tc_lock);
+		jc->tb[tcache_jmp_hash(pc)] = tb;
+	}
+	/* Link the exit we came from straight to this block. */
+	struct tblock *from = cpu->chain_from;
+	if (from && cpu->chain_slot >= 0 && from->chain_pc[cpu->chain_slot] == pc)
+		from->chain[cpu->chain_slot] = tb;
+	cpu->chain_from = NULL;
+	return tb;
+}
