@@ -5,6 +5,9 @@
 
 #include <stdint.h>
 
+/* gnu11 predefines "linux" as 1; we use it as a name. */
+#undef linux
+
 struct vcpu;
 
 enum linux_stat_layout {
