@@ -5,6 +5,37 @@
 #include "core/tcache.h"
 #include "core/vcpu.h"
 
+/* Can op k (writing temp t) and the SEXT32 after it become one sign-extending
+ * op?  Only if nothing later in the same guest instruction reads t. */
+static int fusable_sext(const struct ir_block *ir, uint32_t k)
+{
+	const struct ir_insn *i = &ir->ops[k];
+	if (k + 1 >= ir->n || ir->ops[k + 1].op != IR_SEXT32 || ir->ops[k + 1].a != i->d || i->d < IR_ARCH_SLOTS)
+		return 0;
+	switch (i->op) {
+#define SX_CASE(name) case IR_##name:
+		INTERP_SX_OPS(SX_CASE)
+#undef SX_CASE
+		break;
+	default:
+		return 0;
+	}
+	for (uint32_t j = k + 2; j < ir->n && ir->ops[j].op != IR_INSN_START; j++)
+		if (ir->ops[j].a == i->d || ir->ops[j].b == i->d || ir->ops[j].c == i->d)
+			return 0;
+	return 1;
+}
+
+static unsigned sx_kind(unsigned op)
+{
+	switch (op) {
+#define SX_MAP(name) case IR_##name: return IOP_##name##_SX;
+		INTERP_SX_OPS(SX_MAP)
+#undef SX_MAP
+	default: return op;
+	}
+}
+
 int interp_compile(const struct ir_block *ir, struct tblock *tb, const void *const *labels)
 {
 	uint32_t nops = 0, nmark = 0;
@@ -13,6 +44,8 @@ int interp_compile(const struct ir_block *ir, struct tblock *tb, const void *con
 			nmark++;
 		else if (ir->ops[k].op != IR_NOP)
 			nops++;
+		if (fusable_sext(ir, k))
+			k++; /* the SEXT32 folds into op k */
 	}
 	struct iop *code = tcache_alloc(nops * sizeof(struct iop));
 	uint64_t *ipc = tcache_alloc((nmark ? nmark : 1) * sizeof(uint64_t));
@@ -30,8 +63,13 @@ int interp_compile(const struct ir_block *ir, struct tblock *tb, const void *con
 		if (i->op == IR_NOP)
 			continue;
 		unsigned k_op = i->op == IR_BRCC ? IOP_BR_EQ + i->c : i->op;
+		unsigned d = i->d;
+		if (fusable_sext(ir, k)) {
+			k_op = sx_kind(i->op);
+			d = ir->ops[++k].d;
+		}
 		code[o++] = (struct iop){.h = labels ? labels[k_op] : (const void *)(uintptr_t)k_op,
-					 .d = i->d, .a = i->a, .b = i->b, .c = i->c,
+					 .d = d, .a = i->a, .b = i->b, .c = i->c,
 					 .rm = i->rm, .fmode = i->fmode, .imm = i->imm};
 		if (i->op == IR_BRCC)
 			tb->chain_pc[0] = (uint64_t)i->imm;

@@ -18,15 +18,39 @@ struct iop {
 	int64_t imm;
 };
 
-/* Handler numbers: every IR op, plus BRCC specialised per condition. */
+/* 32-bit ops that also exist fused with a following SEXT32 (RISC-V's *W
+ * instructions, AArch64 never needs them): X(name) for each. */
+#define INTERP_SX_OPS(X)                                                                                     \
+	X(ADD32) X(SUB32) X(SHL32) X(SHR32) X(SAR32) X(ROL32) X(ROR32) X(ADDI32) X(SHLI32) X(SHRI32)         \
+	X(SARI32) X(RORI32) X(MUL32) X(DIV32) X(DIVU32) X(REM32) X(REMU32) X(CLZ32) X(CTZ32) X(CPOP32)
+
+/* Handler numbers: every IR op, BRCC specialised per condition, and the
+ * sign-extending 32-bit forms. */
 enum iop_kind {
 #define IR_OP(name, type, form, flags) IOP_##name = IR_##name,
 #include "core/ir_ops.def"
 #undef IR_OP
 	IOP_BR_EQ = IR_NUM_OPS, IOP_BR_NE, IOP_BR_LT, IOP_BR_GE, IOP_BR_LTU,
 	IOP_BR_GEU, IOP_BR_LE, IOP_BR_GT, IOP_BR_LEU, IOP_BR_GTU,
+#define SX_ENUM(name) IOP_##name##_SX,
+	INTERP_SX_OPS(SX_ENUM)
+#undef SX_ENUM
 	IOP_COUNT
 };
+
+/* 32-bit bodies shared by the plain and sign-extending forms. */
+static inline uint32_t i_rol32(uint32_t x, unsigned n) { n &= 31; return n ? x << n | x >> (32 - n) : x; }
+static inline uint32_t i_ror32(uint32_t x, unsigned n) { n &= 31; return n ? x >> n | x << (32 - n) : x; }
+static inline uint32_t i_div32(uint32_t a, uint32_t b)
+{
+	int32_t x = (int32_t)a, y = (int32_t)b;
+	return y == 0 ? 0 : y == -1 ? -(uint32_t)x : (uint32_t)(x / y);
+}
+static inline uint32_t i_rem32(uint32_t a, uint32_t b)
+{
+	int32_t x = (int32_t)a, y = (int32_t)b;
+	return y == 0 ? (uint32_t)x : y == -1 ? 0 : (uint32_t)(x % y);
+}
 
 typedef uint16_t u16u __attribute__((aligned(1), may_alias));
 typedef int16_t s16u __attribute__((aligned(1), may_alias));
