@@ -1,0 +1,158 @@
+/* The Linux guest OS: boot, syscall dispatch, traps. */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "syscalls/linux/sys.h"
+#include "core/frontend.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/os.h"
+#include "core/process.h"
+#include "core/vcpu.h"
+#include "loader/loader.h"
+
+const struct linux_sysinfo linux_sysinfo[LSYS_COUNT] = {
+	[LSYS_none] = { "unknown", "xxxxxx", 'd' },
+#define SYSCALL(name, gnr, args, ret) [LSYS_##name] = { #name, args, ret },
+#include "syscalls/linux/syscalls.def"
+#undef SYSCALL
+};
+
+static const struct linux_sys_impl *const impl_lists[] = {
+	linux_fs_impls,   linux_io_impls,   linux_ioctl_impls, linux_mman_impls,
+	linux_time_impls, linux_process_impls, linux_info_impls, linux_signal_impls,
+};
+
+static linux_sys_fn handlers[LSYS_COUNT];
+
+static void handlers_init(void)
+{
+	for (size_t i = 0; i < sizeof impl_lists / sizeof impl_lists[0]; i++)
+		for (const struct linux_sys_impl *p = impl_lists[i]; p->fn; p++) {
+			if (handlers[p->nr])
+				FERRY_BUG("syscall %s registered twice", linux_sysinfo[p->nr].name);
+			handlers[p->nr] = p->fn;
+		}
+}
+
+void *guest_buf(uint64_t g, uint64_t len, int prot)
+{
+	if (len == 0)
+		return mem_in_window(g, 0) ? g2h(g) : mem.base;
+	return mem_access(g, len, prot);
+}
+
+struct linux_thread *linux_thread(struct vcpu *cpu)
+{
+	if (!cpu->os_state) {
+		cpu->os_state = calloc(1, sizeof(struct linux_thread));
+		if (!cpu->os_state)
+			ferry_fatal("out of memory");
+	}
+	return cpu->os_state;
+}
+
+static bool linux_probe(const struct elf_image *exe)
+{
+	return true; /* the default OS: registered last */
+}
+
+static int linux_boot(struct vcpu *cpu, const struct load_info *li)
+{
+	uint64_t sp;
+
+	if (!handlers[LSYS_exit_group])
+		handlers_init();
+	linux_thread(cpu);
+	sp = linux_stack_build(cpu, li, proc.argc, proc.argv, proc.envp);
+	cpu->fe->linux->set_entry_regs(cpu, li->entry, sp);
+	return 0;
+}
+
+static void linux_syscall(struct vcpu *cpu)
+{
+	const struct linux_abi *abi = cpu->fe->linux;
+	uint64_t nr = cpu->slot[abi->nr_slot];
+	enum linux_sys sys = nr < abi->nsysnr ? abi->sysnr[nr] : LSYS_none;
+	uint64_t a[6];
+	int64_t ret;
+
+	for (int i = 0; i < 6; i++)
+		a[i] = cpu->slot[abi->arg_slot[i]];
+	if (trace_on(TRACE_SYSCALL))
+		strace_enter(cpu, sys, nr, a);
+	if (abi->arch_syscall && abi->arch_syscall(cpu, nr, a, &ret)) {
+		/* handled by the arch */
+	} else if (sys != LSYS_none && handlers[sys]) {
+		ret = handlers[sys](cpu, a);
+	} else {
+		ret = -ENOSYS;
+		if (trace_on(TRACE_UNIMP) && !trace_on(TRACE_SYSCALL))
+			trace_printf("ferry: unimplemented syscall %s (%llu)\n",
+				     sys ? linux_sysinfo[sys].name : "unknown", (unsigned long long)nr);
+	}
+	cpu->slot[abi->ret_slot] = (uint64_t)ret;
+	if (trace_on(TRACE_SYSCALL))
+		strace_leave(cpu, ret);
+}
+
+static const char *si_code_name(int signo, int code)
+{
+	static const char *const segv[] = { NULL, "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR" };
+	static const char *const bus[] = { NULL, "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR" };
+	static const char *const ill[] = { NULL,	  "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP",
+					   "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK" };
+	static const char *const fpe[] = { NULL,	 "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF",
+					   "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB" };
+	static const char *const trap[] = { NULL, "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT" };
+	const char *const *t;
+	int n;
+
+	switch (signo) {
+	case SIGSEGV: t = segv, n = sizeof segv / sizeof *segv; break;
+	case SIGBUS: t = bus, n = sizeof bus / sizeof *bus; break;
+	case SIGILL: t = ill, n = sizeof ill / sizeof *ill; break;
+	case SIGFPE: t = fpe, n = sizeof fpe / sizeof *fpe; break;
+	case SIGTRAP: t = trap, n = sizeof trap / sizeof *trap; break;
+	default: return NULL;
+	}
+	return code > 0 && code < n ? t[code] : NULL;
+}
+
+/* Synchronous signals cannot be ignored or held: the kernel forces the
+ * default action when no handler runs (kernel/signal.c, force_sig_info).
+ * Guest handlers are not run yet, so the process dies as it would without
+ * one. */
+static void linux_trap(struct vcpu *cpu, const struct vcpu_trap *t)
+{
+	const char *code = si_code_name(t->signo, t->code);
+	char cbuf[32];
+
+	if (!code) {
+		snprintf(cbuf, sizeof cbuf, "si_code %d", t->code);
+		code = cbuf;
+	}
+	strace_noreturn();
+	ferry_warn("guest killed by %s (%s) at pc 0x%llx, address 0x%llx", strace_signame(t->signo), code,
+		   (unsigned long long)cpu->pc, (unsigned long long)t->addr);
+	process_kill(t->signo);
+}
+
+static void linux_interrupt(struct vcpu *cpu)
+{
+	/* Asynchronous guest signal delivery is not there yet: nothing is ever
+	 * queued for the guest, the request only stops the block chain. */
+	cpu->interrupt = 0;
+}
+
+const struct guest_os linux_os = {
+	.name = "linux",
+	.probe = linux_probe,
+	.boot = linux_boot,
+	.syscall = linux_syscall,
+	.trap = linux_trap,
+	.interrupt = linux_interrupt,
+};

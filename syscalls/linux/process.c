@@ -1,0 +1,367 @@
+/* Process identity, limits, scheduling, exit and prctl. */
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "syscalls/linux/sys.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/vcpu.h"
+
+/* struct rlimit64 and struct rusage are 64-bit longs on both sides, and the
+ * RLIMIT_* numbers are the asm-generic ones x86-64 uses too. */
+_Static_assert(sizeof(struct rlimit) == 16, "struct rlimit");
+_Static_assert(sizeof(struct rusage) == 144, "struct rusage");
+
+static int64_t sys_getpid(struct vcpu *cpu, const uint64_t *a) { return getpid(); }
+static int64_t sys_getppid(struct vcpu *cpu, const uint64_t *a) { return getppid(); }
+static int64_t sys_getuid(struct vcpu *cpu, const uint64_t *a) { return getuid(); }
+static int64_t sys_geteuid(struct vcpu *cpu, const uint64_t *a) { return geteuid(); }
+static int64_t sys_getgid(struct vcpu *cpu, const uint64_t *a) { return getgid(); }
+static int64_t sys_getegid(struct vcpu *cpu, const uint64_t *a) { return getegid(); }
+
+static int64_t sys_gettid(struct vcpu *cpu, const uint64_t *a)
+{
+	return cpu->tid ? cpu->tid : syscall(SYS_gettid);
+}
+
+/* Three uid_t/gid_t out-pointers. */
+static int64_t get_res_ids(long nr, const uint64_t *a)
+{
+	unsigned ids[3];
+	long r = syscall(nr, &ids[0], &ids[1], &ids[2]);
+
+	if (r < 0)
+		return -errno;
+	for (int i = 0; i < 3; i++)
+		if (mem_write(a[i], &ids[i], sizeof ids[i]) < 0)
+			return -EFAULT;
+	return 0;
+}
+
+static int64_t sys_getresuid(struct vcpu *cpu, const uint64_t *a) { return get_res_ids(SYS_getresuid, a); }
+static int64_t sys_getresgid(struct vcpu *cpu, const uint64_t *a) { return get_res_ids(SYS_getresgid, a); }
+
+/* Credentials go straight to the host.  (With threads this will need the
+ * glibc setxid broadcast: a raw syscall changes only the calling thread.) */
+static int64_t sys_setuid(struct vcpu *cpu, const uint64_t *a) { return host_ret(syscall(SYS_setuid, (unsigned)a[0])); }
+static int64_t sys_setgid(struct vcpu *cpu, const uint64_t *a) { return host_ret(syscall(SYS_setgid, (unsigned)a[0])); }
+static int64_t sys_setreuid(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_setreuid, (unsigned)a[0], (unsigned)a[1]));
+}
+static int64_t sys_setregid(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_setregid, (unsigned)a[0], (unsigned)a[1]));
+}
+static int64_t sys_setresuid(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_setresuid, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
+}
+static int64_t sys_setresgid(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_setresgid, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
+}
+static int64_t sys_setfsuid(struct vcpu *cpu, const uint64_t *a) { return host_ret(syscall(SYS_setfsuid, (unsigned)a[0])); }
+static int64_t sys_setfsgid(struct vcpu *cpu, const uint64_t *a) { return host_ret(syscall(SYS_setfsgid, (unsigned)a[0])); }
+
+static int64_t sys_getgroups(struct vcpu *cpu, const uint64_t *a)
+{
+	int n = (int)a[0];
+	void *list = NULL;
+
+	if (n < 0)
+		return -EINVAL;
+	if (n && !(list = guest_buf(a[1], (uint64_t)n * 4, PROT_WRITE)))
+		return -EFAULT;
+	return host_ret(syscall(SYS_getgroups, n, list));
+}
+
+static int64_t sys_setgroups(struct vcpu *cpu, const uint64_t *a)
+{
+	int n = (int)a[0];
+	void *list = NULL;
+
+	if (n < 0)
+		return -EINVAL;
+	if (n && !(list = guest_buf(a[1], (uint64_t)n * 4, PROT_READ)))
+		return -EFAULT;
+	return host_ret(syscall(SYS_setgroups, n, list));
+}
+
+static int64_t sys_getpgid(struct vcpu *cpu, const uint64_t *a) { return host_ret(syscall(SYS_getpgid, (int)a[0])); }
+static int64_t sys_setpgid(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_setpgid, (int)a[0], (int)a[1]));
+}
+static int64_t sys_getsid(struct vcpu *cpu, const uint64_t *a) { return host_ret(syscall(SYS_getsid, (int)a[0])); }
+static int64_t sys_setsid(struct vcpu *cpu, const uint64_t *a) { return host_ret(syscall(SYS_setsid)); }
+
+/* The raw getpriority returns 20 - nice, which the guest libc expects too. */
+static int64_t sys_getpriority(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_getpriority, (int)a[0], (int)a[1]));
+}
+static int64_t sys_setpriority(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_setpriority, (int)a[0], (int)a[1], (int)a[2]));
+}
+
+static int64_t sys_exit(struct vcpu *cpu, const uint64_t *a)
+{
+	/* One thread for now: ending it ends the process. */
+	process_exit((int)a[0] & 0xff);
+}
+
+static int64_t sys_exit_group(struct vcpu *cpu, const uint64_t *a)
+{
+	process_exit((int)a[0] & 0xff);
+}
+
+static int64_t sys_set_tid_address(struct vcpu *cpu, const uint64_t *a)
+{
+	cpu->clear_child_tid = a[0];
+	return sys_gettid(cpu, a);
+}
+
+/* struct robust_list_head is 3 pointers: 24 bytes on a 64-bit guest. */
+static int64_t sys_set_robust_list(struct vcpu *cpu, const uint64_t *a)
+{
+	struct linux_thread *t = linux_thread(cpu);
+
+	if (a[1] != 24)
+		return -EINVAL;
+	t->robust_list = a[0];
+	t->robust_len = a[1];
+	return 0;
+}
+
+static int64_t sys_get_robust_list(struct vcpu *cpu, const uint64_t *a)
+{
+	struct linux_thread *t = linux_thread(cpu);
+
+	if (a[0] != 0 && (int)a[0] != getpid())
+		return -EPERM; /* other threads: none yet */
+	if (mem_write(a[1], &t->robust_list, 8) < 0 || mem_write(a[2], &t->robust_len, 8) < 0)
+		return -EFAULT;
+	return 0;
+}
+
+/* Limits on the address space, data and stack would constrain ferry itself
+ * (its guest window reservation, its own heap and stack), so, as qemu-user
+ * does, they are remembered for the guest and not applied to the host. */
+static struct {
+	int set;
+	struct rlimit lim;
+} shadow[RLIMIT_NLIMITS];
+
+static int shadowed(int res)
+{
+	return res == RLIMIT_AS || res == RLIMIT_DATA || res == RLIMIT_STACK;
+}
+
+static int64_t do_prlimit(int pid, int res, uint64_t gnew, uint64_t gold)
+{
+	struct rlimit nl, ol;
+	int self = pid == 0 || pid == getpid();
+
+	if (res < 0 || res >= RLIMIT_NLIMITS)
+		return -EINVAL;
+	if (gnew && mem_read(&nl, gnew, sizeof nl) < 0)
+		return -EFAULT;
+	if (gold && !guest_buf(gold, sizeof ol, PROT_WRITE))
+		return -EFAULT;
+	if (self && shadowed(res)) {
+		if (!shadow[res].set) {
+			if (getrlimit(res, &shadow[res].lim) < 0)
+				return -errno;
+			shadow[res].set = 1;
+		}
+		ol = shadow[res].lim;
+		if (gnew) {
+			if (nl.rlim_cur > nl.rlim_max)
+				return -EINVAL;
+			if (nl.rlim_max > ol.rlim_max && geteuid() != 0)
+				return -EPERM;
+			shadow[res].lim = nl;
+		}
+	} else if (syscall(SYS_prlimit64, pid, res, gnew ? &nl : NULL, &ol) < 0) {
+		return -errno;
+	}
+	if (gold && mem_write(gold, &ol, sizeof ol) < 0)
+		return -EFAULT;
+	return 0;
+}
+
+static int64_t sys_prlimit64(struct vcpu *cpu, const uint64_t *a)
+{
+	return do_prlimit((int)a[0], (int)a[1], a[2], a[3]);
+}
+
+static int64_t sys_getrlimit(struct vcpu *cpu, const uint64_t *a)
+{
+	if (!a[1])
+		return -EFAULT;
+	return do_prlimit(0, (int)a[0], 0, a[1]);
+}
+
+static int64_t sys_setrlimit(struct vcpu *cpu, const uint64_t *a)
+{
+	if (!a[1])
+		return -EFAULT;
+	return do_prlimit(0, (int)a[0], a[1], 0);
+}
+
+static int64_t sys_getrusage(struct vcpu *cpu, const uint64_t *a)
+{
+	void *ru = guest_buf(a[1], sizeof(struct rusage), PROT_WRITE);
+
+	if (!ru)
+		return -EFAULT;
+	return host_ret(syscall(SYS_getrusage, (int)a[0], ru));
+}
+
+static int64_t sys_wait4(struct vcpu *cpu, const uint64_t *a)
+{
+	void *status = NULL, *ru = NULL;
+
+	if (a[1] && !(status = guest_buf(a[1], sizeof(int), PROT_WRITE)))
+		return -EFAULT;
+	if (a[3] && !(ru = guest_buf(a[3], sizeof(struct rusage), PROT_WRITE)))
+		return -EFAULT;
+	return host_ret(syscall(SYS_wait4, (int)a[0], status, (int)a[2], ru));
+}
+
+static int64_t sys_sched_getaffinity(struct vcpu *cpu, const uint64_t *a)
+{
+	void *mask = guest_buf(a[2], (unsigned)a[1], PROT_WRITE);
+
+	if (!mask)
+		return -EFAULT;
+	return host_ret(syscall(SYS_sched_getaffinity, (int)a[0], (unsigned)a[1], mask));
+}
+
+static int64_t sys_sched_setaffinity(struct vcpu *cpu, const uint64_t *a)
+{
+	void *mask = guest_buf(a[2], (unsigned)a[1], PROT_READ);
+
+	if (!mask)
+		return -EFAULT;
+	return host_ret(syscall(SYS_sched_setaffinity, (int)a[0], (unsigned)a[1], mask));
+}
+
+static int64_t sys_sched_yield(struct vcpu *cpu, const uint64_t *a) { return host_ret(syscall(SYS_sched_yield)); }
+
+static int64_t sys_sched_get_priority_max(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_sched_get_priority_max, (int)a[0]));
+}
+
+static int64_t sys_sched_get_priority_min(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_sched_get_priority_min, (int)a[0]));
+}
+
+static int64_t sys_sched_getscheduler(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_sched_getscheduler, (int)a[0]));
+}
+
+/* struct sched_param is one int. */
+static int64_t sys_sched_getparam(struct vcpu *cpu, const uint64_t *a)
+{
+	void *p = guest_buf(a[1], sizeof(int), PROT_WRITE);
+
+	if (!p)
+		return -EFAULT;
+	return host_ret(syscall(SYS_sched_getparam, (int)a[0], p));
+}
+
+static int64_t sys_sched_setparam(struct vcpu *cpu, const uint64_t *a)
+{
+	void *p = guest_buf(a[1], sizeof(int), PROT_READ);
+
+	if (!p)
+		return -EFAULT;
+	return host_ret(syscall(SYS_sched_setparam, (int)a[0], p));
+}
+
+static int64_t sys_sched_setscheduler(struct vcpu *cpu, const uint64_t *a)
+{
+	void *p = guest_buf(a[2], sizeof(int), PROT_READ);
+
+	if (!p)
+		return -EFAULT;
+	return host_ret(syscall(SYS_sched_setscheduler, (int)a[0], (int)a[1], p));
+}
+
+/* The kernel copies up to 15 bytes, stopping at a NUL (kernel/sys.c). */
+static int64_t set_name(uint64_t g)
+{
+	char name[16] = { 0 };
+
+	for (int i = 0; i < 15; i++) {
+		if (mem_read(&name[i], g + (uint64_t)i, 1) < 0)
+			return -EFAULT;
+		if (!name[i])
+			break;
+	}
+	return host_ret(prctl(PR_SET_NAME, name));
+}
+
+static int64_t sys_prctl(struct vcpu *cpu, const uint64_t *a)
+{
+	int option = (int)a[0];
+	void *p;
+
+	switch (option) {
+	case PR_SET_NAME:
+		return set_name(a[1]);
+	case PR_GET_NAME:
+		if (!(p = guest_buf(a[1], 16, PROT_WRITE)))
+			return -EFAULT;
+		return host_ret(prctl(PR_GET_NAME, p));
+	case PR_GET_PDEATHSIG:
+	case PR_GET_CHILD_SUBREAPER:
+		if (!(p = guest_buf(a[1], sizeof(int), PROT_WRITE)))
+			return -EFAULT;
+		return host_ret(prctl(option, p));
+	case PR_SET_PDEATHSIG:
+	case PR_GET_DUMPABLE:
+	case PR_SET_DUMPABLE:
+	case PR_SET_NO_NEW_PRIVS:
+	case PR_GET_NO_NEW_PRIVS:
+	case PR_SET_CHILD_SUBREAPER:
+	case PR_GET_TIMERSLACK:
+	case PR_SET_TIMERSLACK:
+	case PR_CAPBSET_READ:
+	case PR_GET_KEEPCAPS:
+	case PR_SET_KEEPCAPS:
+		return host_ret(prctl(option, (unsigned long)a[1], (unsigned long)a[2], (unsigned long)a[3],
+				      (unsigned long)a[4]));
+	default:
+		/* as a kernel without the option would answer */
+		if (trace_on(TRACE_UNIMP | TRACE_SYSCALL))
+			trace_printf("ferry: prctl option %d not supported\n", option);
+		return -EINVAL;
+	}
+}
+
+const struct linux_sys_impl linux_process_impls[] = {
+	SYS_IMPL(getpid),	  SYS_IMPL(getppid),	     SYS_IMPL(getuid),		SYS_IMPL(geteuid),
+	SYS_IMPL(getgid),	  SYS_IMPL(getegid),	     SYS_IMPL(gettid),		SYS_IMPL(getresuid),
+	SYS_IMPL(getresgid),	  SYS_IMPL(setuid),	     SYS_IMPL(setgid),		SYS_IMPL(setreuid),
+	SYS_IMPL(setregid),	  SYS_IMPL(setresuid),	     SYS_IMPL(setresgid),	SYS_IMPL(setfsuid),
+	SYS_IMPL(setfsgid),	  SYS_IMPL(getgroups),	     SYS_IMPL(setgroups),	SYS_IMPL(getpgid),
+	SYS_IMPL(setpgid),	  SYS_IMPL(getsid),	     SYS_IMPL(setsid),		SYS_IMPL(getpriority),
+	SYS_IMPL(setpriority),	  SYS_IMPL(exit),	     SYS_IMPL(exit_group),	SYS_IMPL(set_tid_address),
+	SYS_IMPL(set_robust_list), SYS_IMPL(get_robust_list), SYS_IMPL(prlimit64),	SYS_IMPL(getrlimit),
+	SYS_IMPL(setrlimit),	  SYS_IMPL(getrusage),	     SYS_IMPL(wait4),		SYS_IMPL(sched_getaffinity),
+	SYS_IMPL(sched_setaffinity), SYS_IMPL(sched_yield),  SYS_IMPL(sched_get_priority_max),
+	SYS_IMPL(sched_get_priority_min), SYS_IMPL(sched_getscheduler), SYS_IMPL(sched_getparam),
+	SYS_IMPL(sched_setparam), SYS_IMPL(sched_setscheduler), SYS_IMPL(prctl), { 0, NULL },
+};

@@ -1,0 +1,197 @@
+/* /proc files that must describe the guest rather than ferry: they are
+ * generated and handed over as a memfd (qemu-user does the same). */
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "syscalls/linux/sys.h"
+#include "core/frontend.h"
+#include "core/mem.h"
+#include "core/process.h"
+#include "core/vcpu.h"
+
+/* A growing text buffer. */
+struct text {
+	char *p;
+	size_t len, cap;
+	int oom;
+};
+
+static void text_add(struct text *t, const void *s, size_t n)
+{
+	if (t->oom)
+		return;
+	if (t->len + n > t->cap) {
+		size_t cap = t->cap ? t->cap : 4096;
+		char *p;
+
+		while (cap < t->len + n)
+			cap *= 2;
+		if (!(p = realloc(t->p, cap))) {
+			t->oom = 1;
+			return;
+		}
+		t->p = p;
+		t->cap = cap;
+	}
+	memcpy(t->p + t->len, s, n);
+	t->len += n;
+}
+
+__attribute__((format(printf, 2, 3))) static void text_printf(struct text *t, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		text_add(t, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+/* Guest memory [start, end) as file content. */
+static int text_guest(struct text *t, uint64_t start, uint64_t end)
+{
+	char buf[4096];
+
+	while (start < end) {
+		size_t n = end - start < sizeof buf ? (size_t)(end - start) : sizeof buf;
+
+		if (mem_read(buf, start, n) < 0)
+			return -EFAULT;
+		text_add(t, buf, n);
+		start += n;
+	}
+	return 0;
+}
+
+/* One line per mapping, as fs/proc/task_mmu.c show_map_vma() prints it:
+ * the name starts at column 73 on a 64-bit kernel. */
+static void map_line(const struct mem_region *r, void *ctx)
+{
+	struct text *t = ctx;
+	char line[512];
+	int n;
+
+	n = snprintf(line, sizeof line, "%08llx-%08llx %c%c%c%c %08llx %02x:%02x %llu ", (unsigned long long)r->start,
+		     (unsigned long long)r->end, r->prot & PROT_READ ? 'r' : '-', r->prot & PROT_WRITE ? 'w' : '-',
+		     r->prot & PROT_EXEC ? 'x' : '-', r->flags & MAP_SHARED ? 's' : 'p',
+		     (unsigned long long)r->offset, major(r->dev), minor(r->dev), (unsigned long long)r->inode);
+	if (r->name && r->name[0]) {
+		while (n < 73 && n < (int)sizeof line - 1)
+			line[n++] = ' ';
+		line[n] = 0;
+		text_printf(t, "%s%s\n", line, r->name);
+	} else {
+		line[n - 1] = 0; /* the kernel drops the padding after the inode */
+		text_printf(t, "%s\n", line);
+	}
+}
+
+/* /proc/self/stat: the fields a guest reads (pid, comm, state, ppid, pgrp,
+ * session, start of the stack) are filled; the others are 0. */
+static void stat_text(struct text *t)
+{
+	const char *comm = proc.argc > 0 && proc.argv[0] ? proc.argv[0] : "?";
+	const char *slash = strrchr(comm, '/');
+
+	if (slash)
+		comm = slash + 1;
+	text_printf(t, "%d (%.15s) R %d %d %d 0 -1 0", (int)getpid(), comm, (int)getppid(), (int)getpgrp(),
+		    (int)getsid(0));
+	for (int field = 10; field <= 52; field++) {
+		if (field == 20)
+			text_printf(t, " 1"); /* num_threads */
+		else if (field == 28)
+			text_printf(t, " %llu", (unsigned long long)proc.start_stack);
+		else
+			text_printf(t, " 0");
+	}
+	text_printf(t, "\n");
+}
+
+/* Which file, or -1 if the host's own is right. */
+static int generate(struct vcpu *cpu, const char *path, struct text *t)
+{
+	const char *what;
+
+	if (strcmp(path, "/proc/cpuinfo") == 0) {
+		const char *(*cpuinfo)(void) = cpu->fe->linux->cpuinfo;
+
+		if (!cpuinfo)
+			return -1;
+		const char *s = cpuinfo();
+
+		text_add(t, s, strlen(s));
+		return 0;
+	}
+	if (!linux_proc_self(path, &what))
+		return -1;
+	if (strcmp(what, "maps") == 0) {
+		mem_foreach(map_line, t);
+		return 0;
+	}
+	if (strcmp(what, "auxv") == 0)
+		return text_guest(t, proc.auxv, proc.auxv + proc.auxv_len);
+	if (strcmp(what, "cmdline") == 0)
+		return text_guest(t, proc.arg_start, proc.arg_end);
+	if (strcmp(what, "environ") == 0)
+		return text_guest(t, proc.env_start, proc.env_end);
+	if (strcmp(what, "stat") == 0) {
+		stat_text(t);
+		return 0;
+	}
+	return -1;
+}
+
+int linux_proc_open(struct vcpu *cpu, const char *guest_path, int flags)
+{
+	struct text t = { 0 };
+	int fd, r;
+
+	if (strncmp(guest_path, "/proc/", 6) != 0)
+		return LINUX_PROC_HOST;
+	r = generate(cpu, guest_path, &t);
+	if (r == -1) {
+		free(t.p);
+		return LINUX_PROC_HOST;
+	}
+	if (r < 0 || t.oom) {
+		free(t.p);
+		return t.oom ? -ENOMEM : r;
+	}
+	if ((flags & O_ACCMODE) != O_RDONLY) {
+		free(t.p);
+		return -EACCES;
+	}
+	fd = memfd_create("ferry-proc", flags & O_CLOEXEC ? MFD_CLOEXEC : 0);
+	if (fd < 0) {
+		r = -errno;
+		free(t.p);
+		return r;
+	}
+	for (size_t off = 0; off < t.len;) {
+		ssize_t n = write(fd, t.p + off, t.len - off);
+
+		if (n <= 0) {
+			r = n < 0 ? -errno : -EIO;
+			close(fd);
+			free(t.p);
+			return r;
+		}
+		off += (size_t)n;
+	}
+	free(t.p);
+	lseek(fd, 0, SEEK_SET);
+	if (flags & O_NONBLOCK)
+		fcntl(fd, F_SETFL, O_NONBLOCK);
+	return fd;
+}

@@ -1,0 +1,104 @@
+/* Private interface of the Linux guest OS layer (syscalls/linux/). */
+#ifndef FERRY_LINUX_SYS_H
+#define FERRY_LINUX_SYS_H
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "core/run.h"
+#include "syscalls/linux/linux_abi.h"
+#include "syscalls/linux/sysnr.h"
+
+struct vcpu;
+
+/* A handler gets the six raw argument registers and returns the result or
+ * a negative errno. */
+typedef int64_t (*linux_sys_fn)(struct vcpu *cpu, const uint64_t *a);
+
+struct linux_sys_impl {
+	enum linux_sys nr;
+	linux_sys_fn fn;
+};
+#define SYS_IMPL(name) { LSYS_##name, sys_##name }
+
+/* Each area file registers its handlers; the lists end with { 0, NULL }. */
+extern const struct linux_sys_impl linux_fs_impls[];      /* fs.c */
+extern const struct linux_sys_impl linux_io_impls[];      /* io.c */
+extern const struct linux_sys_impl linux_ioctl_impls[];   /* ioctl.c */
+extern const struct linux_sys_impl linux_mman_impls[];    /* mman.c */
+extern const struct linux_sys_impl linux_time_impls[];    /* time.c */
+extern const struct linux_sys_impl linux_process_impls[]; /* process.c */
+extern const struct linux_sys_impl linux_info_impls[];    /* info.c */
+extern const struct linux_sys_impl linux_signal_impls[];  /* signal.c */
+
+struct linux_sysinfo {
+	const char *name;
+	const char *args; /* see syscalls.def */
+	char ret;
+};
+extern const struct linux_sysinfo linux_sysinfo[LSYS_COUNT];
+
+/* Per-thread state, in vcpu.os_state. */
+struct linux_thread {
+	uint64_t sigmask;       /* blocked signals, bit n-1 for signal n */
+	uint64_t sigpending;    /* raised at this thread while blocked */
+	uint64_t ss_sp, ss_size;/* sigaltstack */
+	int ss_flags;
+	uint64_t robust_list, robust_len;
+};
+struct linux_thread *linux_thread(struct vcpu *cpu);
+
+/* strace.c: --strace lines.  The call is formatted before it runs (its
+ * arguments may be overwritten) and printed with its result after. */
+void strace_enter(struct vcpu *cpu, enum linux_sys sys, uint64_t nr, const uint64_t *a);
+void strace_leave(struct vcpu *cpu, int64_t ret);
+/* Prints a pending entry line with "= ?" (the call does not return). */
+void strace_noreturn(void);
+/* Formats a guest string argument, quoted and truncated. */
+void strace_quote(char *out, size_t outsz, uint64_t g, size_t maxlen);
+const char *strace_signame(int sig);
+
+/* path.c: guest path arguments.  linux_path() reads the guest string at g
+ * and gives the host path to use: sysroot first for absolute paths (qemu -L
+ * semantics), /proc/self/exe as the guest program. */
+struct linux_path {
+	char buf[4096 + 64];
+	const char *host;  /* the path to pass to the host call */
+	const char *guest; /* as the guest wrote it */
+};
+int linux_path(uint64_t g, struct linux_path *p);
+/* The guest program's absolute host path (what /proc/self/exe names). */
+const char *linux_exe_path(void);
+/* Nonzero if the guest path names this process's /proc/<pid>/<what>
+ * ("self" or our own pid); then *what points past the pid. */
+int linux_proc_self(const char *path, const char **what);
+
+/* procfs.c: /proc files whose host version would describe ferry, not the
+ * guest (/proc/self/maps, auxv, cmdline, environ; /proc/cpuinfo).  Returns
+ * a memfd holding the generated text, -errno, or LINUX_PROC_HOST when the
+ * path is not one of them. */
+#define LINUX_PROC_HOST 1
+int linux_proc_open(struct vcpu *cpu, const char *guest_path, int flags);
+
+/* Guest stat layouts (fs.c). */
+struct stat;
+int linux_stat_to_guest(struct vcpu *cpu, uint64_t g, const struct stat *st);
+
+/* signal.c */
+/* A signal aimed at this process: acts on it as the default action would,
+ * holding it pending while blocked.  Returns 0 or -errno. */
+int linux_signal_self(struct vcpu *cpu, int sig);
+
+/* The host pointer for guest buffer [g, g+len) with access prot, or NULL
+ * (the caller returns -EFAULT).  A zero-length buffer is never a fault. */
+void *guest_buf(uint64_t g, uint64_t len, int prot);
+
+/* The result of a raw host syscall() as the guest wants it. */
+static inline int64_t host_ret(long r)
+{
+	return r < 0 ? -errno : r;
+}
+
+#endif
