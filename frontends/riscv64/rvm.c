@@ -6,6 +6,15 @@
  * The remainders already match. */
 #include "frontends/riscv64/rv.h"
 
+/* A 32-bit op into a temp, then sign-extended into d: the pattern backends
+ * fuse into one sign-extending op (docs/ir.md). */
+static void emit_w(struct ir_block *b, enum ir_op op, unsigned d, unsigned a, unsigned s, int64_t imm)
+{
+	unsigned t = ir_temp(b);
+	ir_emit(b, op, t, a, s, imm);
+	ir_emit(b, IR_SEXT32, d, t, 0, 0);
+}
+
 /* d = (divisor == 0) ? -1 : q.  zero_test is the slot compared with 0. */
 static void quotient_or_ones(struct ir_block *b, unsigned d, unsigned q, unsigned zero_test)
 {
@@ -52,13 +61,11 @@ static bool op_32(struct rv_ctx *c)
 		 * The divisor is zero when its low 32 bits are. */
 		unsigned lo = ir_temp(b), q = ir_temp(b);
 		ir_emit(b, IR_ZEXT32, lo, s, 0, 0);
-		ir_emit(b, ops[f3], q, a, s, 0);
-		ir_emit(b, IR_SEXT32, q, q, 0, 0);
+		emit_w(b, ops[f3], q, a, s, 0);
 		quotient_or_ones(b, d, q, lo);
 		return true;
 	}
-	ir_emit(b, ops[f3], d, a, s, 0);
-	ir_emit(b, IR_SEXT32, d, d, 0, 0);
+	emit_w(b, ops[f3], d, a, s, 0);
 	return true;
 }
 

@@ -7,6 +7,15 @@
 
 static inline unsigned x(unsigned r) { return RV_X(r); }
 
+/* A 32-bit op into a temp, then sign-extended into d: the pattern backends
+ * fuse into one sign-extending op (docs/ir.md). */
+static void emit_w(struct ir_block *b, enum ir_op op, unsigned d, unsigned a, unsigned s, int64_t imm)
+{
+	unsigned t = ir_temp(b);
+	ir_emit(b, op, t, a, s, imm);
+	ir_emit(b, IR_SEXT32, d, t, 0, 0);
+}
+
 /* d = (zext32(a) if uw) << sh, + s. */
 static void shadd(struct ir_block *b, unsigned d, unsigned a, unsigned s, unsigned sh, bool uw)
 {
@@ -105,8 +114,7 @@ static bool op_32(struct rv_ctx *c)
 	case 0x30 << 3 | 1: /* rolw */
 	case 0x30 << 3 | 5: /* rorw */
 		if (rd) {
-			ir_emit(b, f3 == 1 ? IR_ROL32 : IR_ROR32, x(rd), a, s, 0);
-			ir_emit(b, IR_SEXT32, x(rd), x(rd), 0, 0);
+			emit_w(b, f3 == 1 ? IR_ROL32 : IR_ROR32, x(rd), a, s, 0);
 		}
 		return true;
 	default:
@@ -192,8 +200,7 @@ static bool op_imm_32(struct rv_ctx *c)
 	}
 	if (f3 == 5 && rv_funct7(i) == 0x30) { /* roriw: 5-bit shamt */
 		if (rd) {
-			ir_emit(b, IR_RORI32, x(rd), a, 0, rv_rs2(i));
-			ir_emit(b, IR_SEXT32, x(rd), x(rd), 0, 0);
+			emit_w(b, IR_RORI32, x(rd), a, 0, rv_rs2(i));
 		}
 		return true;
 	}
