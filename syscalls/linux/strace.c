@@ -128,8 +128,10 @@ static void put_flags(struct out *o, uint64_t v, const struct flag_name *t, cons
 			v &= ~t->v;
 			first = 0;
 		}
-	if (v || first)
+	if (v)
 		put(o, first ? "0x%llx" : "|0x%llx", (unsigned long long)v);
+	else if (first)
+		put(o, "0");
 }
 
 static void put_escaped(struct out *o, const unsigned char *s, size_t n, int more)
@@ -195,7 +197,7 @@ static void put_arg(struct out *o, char kind, uint64_t v, uint64_t next)
 	case 'd': put(o, "%d", (int)v); break;
 	case 'l': put(o, "%lld", (long long)v); break;
 	case 'u': put(o, "%llu", (unsigned long long)v); break;
-	case 'm': put(o, "0%o", (unsigned)v); break;
+	case 'm': put(o, v ? "0%o" : "0", (unsigned)v); break;
 	case 'p': put(o, v ? "0x%llx" : "NULL", (unsigned long long)v); break;
 	case 's':
 		strace_quote(q, sizeof q, v, 256);
@@ -260,6 +262,9 @@ void strace_enter(struct vcpu *cpu, enum linux_sys sys, uint64_t nr, const uint6
 	else
 		put(&o, "%s(", si->name);
 	for (int i = 0; args[i] && i < 6; i++) {
+		/* open's mode means something only when a file is created */
+		if (args[i] == 'm' && i > 0 && args[i - 1] == 'o' && !(a[i - 1] & (O_CREAT | __O_TMPFILE)))
+			break;
 		if (i)
 			put(&o, ",");
 		put_arg(&o, args[i], a[i], i < 5 ? a[i + 1] : 0);

@@ -17,4 +17,13 @@ enum linux_sys {
 extern const uint16_t linux_generic_sysnr[];
 extern const unsigned linux_generic_nsysnr;
 
+/* The same count as a constant expression, for static initializers: the
+ * union is as large as the largest generic number + 1. */
+union linux_generic_span {
+#define SYSCALL(name, gnr, args, ret) char name[(gnr) + 1];
+#include "syscalls.def"
+#undef SYSCALL
+};
+#define LINUX_GENERIC_NSYSNR ((unsigned)sizeof(union linux_generic_span))
+
 #endif
