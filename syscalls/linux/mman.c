@@ -48,26 +48,49 @@ static int64_t sys_msync(struct vcpu *cpu, const uint64_t *a)
 	return mem_msync(a[0], a[1], (int)a[2]);
 }
 
-/* Locking works on the host pages that back the guest range. */
+/* Locking works on the host pages that back the guest range, which must
+ * be mapped for the guest (the rest of the window is a host reservation
+ * the kernel would happily lock). */
+static void *lock_range(uint64_t addr, uint64_t len, size_t *hlen)
+{
+	uint64_t start = PAGE_DOWN(addr), end = PAGE_UP(addr + len);
+
+	if (end < start || !mem_in_window(start, end - start))
+		return NULL;
+	*hlen = (size_t)(end - start);
+	if (end > start && !mem_access(start, end - start, 0))
+		return NULL;
+	return g2h(start);
+}
+
 static int64_t sys_mlock(struct vcpu *cpu, const uint64_t *a)
 {
-	if (!mem_in_window(a[0], a[1]))
+	size_t len;
+	void *p = lock_range(a[0], a[1], &len);
+
+	if (!p)
 		return -ENOMEM;
-	return mlock(g2h(a[0]), (size_t)a[1]) < 0 ? -errno : 0;
+	return mlock(p, len) < 0 ? -errno : 0;
 }
 
 static int64_t sys_munlock(struct vcpu *cpu, const uint64_t *a)
 {
-	if (!mem_in_window(a[0], a[1]))
+	size_t len;
+	void *p = lock_range(a[0], a[1], &len);
+
+	if (!p)
 		return -ENOMEM;
-	return munlock(g2h(a[0]), (size_t)a[1]) < 0 ? -errno : 0;
+	return munlock(p, len) < 0 ? -errno : 0;
 }
 
 static int64_t sys_mlock2(struct vcpu *cpu, const uint64_t *a)
 {
-	if (!mem_in_window(a[0], a[1]))
+	size_t len;
+	void *p = lock_range(a[0], a[1], &len);
+
+	if (!p)
 		return -ENOMEM;
-	return mlock2(g2h(a[0]), (size_t)a[1], (unsigned)a[2]) < 0 ? -errno : 0;
+	return mlock2(p, len, (unsigned)a[2]) < 0 ? -errno : 0;
 }
 
 const struct linux_sys_impl linux_mman_impls[] = {
