@@ -30,14 +30,14 @@ bool rv_translate_a(struct rv_ctx *c)
 {
 	uint32_t i = c->insn;
 	struct ir_block *b = c->b;
-	unsigned f3 = rv_funct3(i), funct5 = i >> 27, rd = rv_rd(i);
+	unsigned f3 = rv_funct3(i), funct5 = i >> 27;
 	unsigned addr = RV_X(rv_rs1(i)), src = RV_X(rv_rs2(i));
 	bool w = f3 == 2;
 
 	if (f3 != 2 && f3 != 3)
 		return false;
 	/* Even with rd = x0 the access happens: results go to a temp. */
-	unsigned d = rv_dst(c, rd);
+	unsigned d = rv_dst(c, rv_rd(i));
 	switch (funct5) {
 	case AMO_LR:
 		if (rv_rs2(i) != 0)
@@ -55,10 +55,7 @@ bool rv_translate_a(struct rv_ctx *c)
 		break;
 	}
 	}
-	/* The 32-bit forms load a word and sign-extend it into rd.  The IR
-	 * documents its 32-bit atomics as sign-extending already; this keeps
-	 * rd right whatever a backend does with an i32 result. */
-	if (w && rd)
-		ir_emit(b, IR_SEXT32, d, d, 0, 0);
+	/* The 32-bit forms sign-extend the loaded word into rd, which is what
+	 * the IR's 32-bit atomics and LR32 produce (core/ir_ops.def). */
 	return true;
 }
