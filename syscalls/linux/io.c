@@ -60,9 +60,7 @@ static int64_t sys_pwrite64(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_pwrite64, (int)a[0], buf, (size_t)a[2], (off_t)a[3]));
 }
 
-/* Reads the guest's iovec array at g into host form; the buffers need prot
- * (PROT_WRITE for reads into them).  Returns the count or -errno. */
-static int iov_import(struct iovec *host, uint64_t g, uint64_t cnt, int prot)
+int linux_iov_import(struct iovec *host, uint64_t g, uint64_t cnt, int prot)
 {
 	const uint64_t *gv;
 
@@ -85,7 +83,7 @@ static int iov_import(struct iovec *host, uint64_t g, uint64_t cnt, int prot)
 static int64_t vector_io(long nr, const uint64_t *a, int prot, int nargs)
 {
 	struct iovec iov[IOV_MAX];
-	int n = iov_import(iov, a[1], (uint64_t)(int)a[2], prot);
+	int n = linux_iov_import(iov, a[1], (uint64_t)(int)a[2], prot);
 
 	if (n < 0)
 		return n;

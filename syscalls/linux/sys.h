@@ -32,6 +32,8 @@ extern const struct linux_sys_impl linux_time_impls[];    /* time.c */
 extern const struct linux_sys_impl linux_process_impls[]; /* process.c */
 extern const struct linux_sys_impl linux_info_impls[];    /* info.c */
 extern const struct linux_sys_impl linux_signal_impls[];  /* signal.c */
+extern const struct linux_sys_impl linux_poll_impls[];    /* poll.c */
+extern const struct linux_sys_impl linux_net_impls[];     /* net.c */
 
 struct linux_sysinfo {
 	const char *name;
@@ -94,6 +96,12 @@ int linux_signal_self(struct vcpu *cpu, int sig);
 /* The host pointer for guest buffer [g, g+len) with access prot, or NULL
  * (the caller returns -EFAULT).  A zero-length buffer is never a fault. */
 void *guest_buf(uint64_t g, uint64_t len, int prot);
+
+/* io.c: reads the guest's iovec array at g (cnt entries, at most IOV_MAX)
+ * into host form; the buffers need prot (PROT_WRITE for reads into them).
+ * Returns the count or -errno. */
+struct iovec;
+int linux_iov_import(struct iovec *host, uint64_t g, uint64_t cnt, int prot);
 
 /* The result of a raw host syscall() as the guest wants it. */
 static inline int64_t host_ret(long r)
