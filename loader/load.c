@@ -23,23 +23,39 @@
 /* Unmapped pages kept between the stack and the mmap area. */
 #define STACK_GUARD_GAP (1ULL << 20)
 
-/* Why img cannot run on the chosen frontend, or NULL. */
+static const char *machine_name(unsigned m)
+{
+	switch (m) {
+	case EM_X86_64: return "x86-64";
+	case EM_386: return "i386";
+	case EM_AARCH64: return "aarch64";
+	case EM_ARM: return "arm";
+	case EM_RISCV: return "riscv";
+	case EM_PPC64: return "ppc64";
+	case EM_S390: return "s390";
+	case EM_MIPS: return "mips";
+	case EM_LOONGARCH: return "loongarch";
+	default: return "another machine";
+	}
+}
+
+/* Why img cannot run on the chosen frontend, or NULL.  No commas: the
+ * reason may sit in a comma-separated list of paths tried. */
 static const char *machine_problem(const struct elf_image *img, const struct frontend *fe, char *buf, size_t bufsz)
 {
-	if (img->ehdr.e_machine != fe->elf_machine) {
-		snprintf(buf, bufsz, "an ELF for another machine (e_machine %u, not %s)", img->ehdr.e_machine, fe->name);
-		return buf;
-	}
-	if (img->ehdr.e_ident[EI_CLASS] != fe->elf_class) {
-		snprintf(buf, bufsz, "a %u-bit ELF, not for %s", img->ehdr.e_ident[EI_CLASS] == ELFCLASS32 ? 32 : 64,
-			 fe->name);
-		return buf;
-	}
-	if (img->ehdr.e_ident[EI_DATA] != fe->elf_data) {
-		snprintf(buf, bufsz, "an ELF of the wrong byte order for %s", fe->name);
-		return buf;
-	}
-	return NULL;
+	const unsigned char *id = img->ehdr.e_ident;
+	if (img->ehdr.e_machine != fe->elf_machine)
+		snprintf(buf, bufsz, "built for %s (e_machine %u) instead of %s", machine_name(img->ehdr.e_machine),
+			 img->ehdr.e_machine, fe->name);
+	else if (id[EI_CLASS] != fe->elf_class)
+		snprintf(buf, bufsz, "a %s ELF instead of %s for %s", id[EI_CLASS] == ELFCLASS32 ? "32-bit" : "64-bit",
+			 fe->elf_class == ELFCLASS32 ? "32-bit" : "64-bit", fe->name);
+	else if (id[EI_DATA] != fe->elf_data)
+		snprintf(buf, bufsz, "%s instead of %s", id[EI_DATA] == ELFDATA2MSB ? "big-endian" : "little-endian",
+			 fe->elf_data == ELFDATA2MSB ? "big-endian" : "little-endian");
+	else
+		return NULL;
+	return buf;
 }
 
 /* Opens path as the interpreter; on failure appends it to tried, with the

@@ -5,7 +5,9 @@
 #undef linux
 
 #include <stdbool.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -25,14 +27,15 @@ static bool is_dir(const char *path)
 const char *sysroot_find(const struct frontend *fe)
 {
 	static bool searched;
-	static char found[4096];
+	static char found[PATH_MAX];
 	static const char *answer;
 
 	if (searched)
 		return answer;
 	searched = true;
 	if (opt.sysroot && opt.sysroot[0]) {
-		answer = opt.sysroot;
+		/* Absolute, so that lookups survive the guest's chdir(). */
+		answer = realpath(opt.sysroot, found) ? found : opt.sysroot;
 		return answer;
 	}
 	if (!fe)
