@@ -23,6 +23,7 @@
 /* Unmapped pages kept between the stack and the mmap area. */
 #define STACK_GUARD_GAP (1ULL << 20)
 
+/* A name for the common ELF machines, or NULL. */
 static const char *machine_name(unsigned m)
 {
 	switch (m) {
@@ -35,7 +36,7 @@ static const char *machine_name(unsigned m)
 	case EM_S390: return "s390";
 	case EM_MIPS: return "mips";
 	case EM_LOONGARCH: return "loongarch";
-	default: return "another machine";
+	default: return NULL;
 	}
 }
 
@@ -44,9 +45,11 @@ static const char *machine_name(unsigned m)
 static const char *machine_problem(const struct elf_image *img, const struct frontend *fe, char *buf, size_t bufsz)
 {
 	const unsigned char *id = img->ehdr.e_ident;
-	if (img->ehdr.e_machine != fe->elf_machine)
-		snprintf(buf, bufsz, "built for %s (e_machine %u) instead of %s", machine_name(img->ehdr.e_machine),
-			 img->ehdr.e_machine, fe->name);
+	const char *m = machine_name(img->ehdr.e_machine);
+	if (img->ehdr.e_machine != fe->elf_machine && m)
+		snprintf(buf, bufsz, "built for %s instead of %s", m, fe->name);
+	else if (img->ehdr.e_machine != fe->elf_machine)
+		snprintf(buf, bufsz, "built for ELF machine %u instead of %s", img->ehdr.e_machine, fe->name);
 	else if (id[EI_CLASS] != fe->elf_class)
 		snprintf(buf, bufsz, "a %s ELF instead of %s for %s", id[EI_CLASS] == ELFCLASS32 ? "32-bit" : "64-bit",
 			 fe->elf_class == ELFCLASS32 ? "32-bit" : "64-bit", fe->name);
