@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "core/mem.h"
-#include "core/vcpu.h"
 #include "frontends/riscv64/rv.h"
 
 /* Long enough to amortise the block exit, short enough to keep the

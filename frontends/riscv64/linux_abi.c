@@ -16,7 +16,7 @@
 #include "syscalls/linux/linux_abi.h"
 #include "syscalls/linux/sysnr.h"
 
-enum { REG_RA = 1, REG_SP = 2, REG_A0 = 10, REG_A7 = 17 };
+enum { REG_SP = 2, REG_A0 = 10, REG_A7 = 17 };
 
 /* AT_HWCAP: one bit per single-letter extension, bit n for letter 'A' + n
  * (arch/riscv/include/uapi/asm/hwcap.h). */
