@@ -1,4 +1,5 @@
 /* ferry: a thin command over the engine. */
+#include <bsd/string.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

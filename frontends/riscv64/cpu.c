@@ -5,14 +5,6 @@
 #include "core/vcpu.h"
 #include "frontends/riscv64/rv.h"
 
-/* See zicsr.c: the current frm, kept in the slot after the f registers. */
-#ifndef RV_FRM
-#define RV_FRM RV_NSLOTS
-#endif
-
-/* decode.c */
-void rv_translate(struct vcpu *cpu, struct ir_block *b);
-
 /* linux_abi.c; not const, see there. */
 extern struct linux_abi riscv64_linux_abi;
 

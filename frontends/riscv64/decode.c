@@ -95,9 +95,6 @@ static int fetch(const struct code_window *w, uint64_t pc, uint32_t *insn, unsig
 	return 0;
 }
 
-/* frontend_riscv64.translate (declared here until rv.h has it). */
-void rv_translate(struct vcpu *cpu, struct ir_block *b);
-
 void rv_translate(struct vcpu *cpu, struct ir_block *b)
 {
 	struct code_window w;

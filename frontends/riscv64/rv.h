@@ -12,7 +12,8 @@
 /* IR slot layout of the RISC-V CPU state. */
 #define RV_X(n) (n)          /* x0..x31; slot 0 is always zero, never written */
 #define RV_F(n) (32 + (n))   /* f0..f31, 64 bits, singles NaN-boxed */
-#define RV_NSLOTS 64
+#define RV_FRM 64            /* the dynamic rounding mode, as frm reads it */
+#define RV_NSLOTS 65
 
 struct vcpu;
 
@@ -33,16 +34,21 @@ static inline unsigned rv_rs3(uint32_t i) { return i >> 27; }
 static inline unsigned rv_funct3(uint32_t i) { return (i >> 12) & 7; }
 static inline unsigned rv_funct7(uint32_t i) { return i >> 25; }
 static inline int64_t rv_imm_i(uint32_t i) { return (int32_t)i >> 20; }
-static inline int64_t rv_imm_s(uint32_t i) { return ((int32_t)i >> 25 << 5) | ((i >> 7) & 31); }
+/* The unsigned fields are narrowed to int32_t before or-ing, so the sign of
+ * the top part survives into the 64-bit result. */
+static inline int64_t rv_imm_s(uint32_t i) { return ((int32_t)i >> 25 << 5) | (int32_t)((i >> 7) & 31); }
 static inline int64_t rv_imm_b(uint32_t i)
 {
-	return ((int32_t)i >> 31 << 12) | ((i << 4) & 0x800) | ((i >> 20) & 0x7e0) | ((i >> 7) & 0x1e);
+	return ((int32_t)i >> 31 << 12) | (int32_t)(((i << 4) & 0x800) | ((i >> 20) & 0x7e0) | ((i >> 7) & 0x1e));
 }
 static inline int64_t rv_imm_u(uint32_t i) { return (int32_t)(i & 0xfffff000); }
 static inline int64_t rv_imm_j(uint32_t i)
 {
-	return ((int32_t)i >> 31 << 20) | (i & 0xff000) | ((i >> 9) & 0x800) | ((i >> 20) & 0x7fe);
+	return ((int32_t)i >> 31 << 20) | (int32_t)((i & 0xff000) | ((i >> 9) & 0x800) | ((i >> 20) & 0x7fe));
 }
+
+/* frontend_riscv64.translate (decode.c) */
+void rv_translate(struct vcpu *cpu, struct ir_block *b);
 
 /* The slot an instruction writes for rd: x0 writes go to a discarded temp. */
 unsigned rv_dst(struct rv_ctx *c, unsigned rd);

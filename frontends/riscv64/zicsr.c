@@ -5,12 +5,8 @@
  * Anything else, or a write to a read-only CSR, is an illegal instruction. */
 #include "frontends/riscv64/rv.h"
 
-/* frm lives in an architectural slot of its own so reads see the last value
- * written; IR_FRM_SET tells the backend about each new value.  (Wanted in
- * rv.h; cpu.c uses the same slot.) */
-#ifndef RV_FRM
-#define RV_FRM RV_NSLOTS
-#endif
+/* frm lives in an architectural slot of its own (RV_FRM) so reads see the
+ * last value written; IR_FRM_SET tells the backend about each new value. */
 
 enum {
 	CSR_FFLAGS = 0x001,
