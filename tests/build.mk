@@ -1,0 +1,124 @@
+# Builds everything tests/run.sh runs, under $(B)/tests.  Invoked by run.sh as
+#   make -f tests/build.mk B=<builddir> -j2 -k
+# Make's timestamps keep reruns fast: only changed sources are rebuilt.
+B ?= build
+T := $(B)/tests
+
+RVCC  ?= riscv64-linux-gnu-gcc
+RVCXX ?= riscv64-linux-gnu-g++
+HOSTCC  ?= gcc
+HOSTCXX ?= g++
+
+# -ffp-contract=off: GCC fuses a*b+c into fmadd on riscv64 but not on a plain
+# x86-64 host, which would make guest and native output differ.
+COMMON   := -g0 -Wall -Wno-unused-function -ffp-contract=off -D_GNU_SOURCE
+GCFLAGS  := -std=gnu11 $(COMMON)
+GCXXFLAGS:= -std=gnu++17 $(COMMON)
+GLIBS    := -lm -lpthread
+# Extra flags a source asks for in a comment:  TEST-CFLAGS: -frounding-math
+tflags = $(shell sed -n 's/^.*TEST-CFLAGS:[[:space:]]*//p' $(1) | head -n1 | sed 's/[[:space:]]*\*\/.*//')
+ISA_MARCH:= -march=rv64gc_zba_zbb_zbs
+
+# Guest programs: every tests/guest/*.c and *.cc, built four ways.
+GUEST_C   := $(wildcard tests/guest/*.c)
+GUEST_CC  := $(wildcard tests/guest/*.cc)
+GUEST_ALL := $(notdir $(basename $(GUEST_C) $(GUEST_CC)))
+VARIANTS  := static-O0 static-O2 dynamic-O0 dynamic-O2
+ifneq ($(FERRY_CHECK_FULL),)
+# Slower sweep: the same programs with other optimisation levels and the
+# bit-manipulation extensions enabled, so the compiler emits Zba/Zbb/Zbs.
+VARIANTS  += static-Os dynamic-O3zb
+endif
+GUEST_BINS := $(foreach n,$(GUEST_ALL),$(foreach v,$(VARIANTS),$(T)/guest/$(n).$(v)))
+
+# Programs whose output is not a native run's (riscv64-specific) carry a
+# tests/guest/<name>.expected; the others get a host build as the oracle.
+GUEST_EXPECTED := $(notdir $(basename $(wildcard tests/guest/*.expected)))
+NATIVE_BINS := $(foreach n,$(filter-out $(GUEST_EXPECTED),$(GUEST_ALL)),$(T)/native/$(n))
+
+# Instruction tests: C ones static and dynamic, assembly ones freestanding.
+ISA_C   := $(wildcard tests/isa/riscv64/*.c)
+ISA_S   := $(wildcard tests/isa/riscv64/*.S)
+ISA_BINS := $(foreach n,$(notdir $(basename $(ISA_C))),$(T)/isa/$(n).static $(T)/isa/$(n).dynamic) \
+	    $(foreach n,$(notdir $(basename $(ISA_S))),$(T)/isa/$(n).static)
+
+# Bad-input fixtures and the ELF editing tool.
+TOOLS := $(T)/tools/elfmangle $(T)/bad/x86_64_object.o $(T)/bad/x86_64_exe \
+	 $(T)/bad/victim.static $(T)/bad/victim.dynamic
+
+.PHONY: all guest native isa tools unit
+all: guest native isa tools
+guest: $(GUEST_BINS)
+native: $(NATIVE_BINS)
+isa: $(ISA_BINS)
+tools: $(TOOLS)
+
+# $(call guest_rule,variant,link-and-opt-flags)
+define guest_rule
+$(T)/guest/%.$(1): tests/guest/%.c
+	@mkdir -p $$(@D)
+	$$(RVCC) $$(GCFLAGS) $(2) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(GLIBS)
+$(T)/guest/%.$(1): tests/guest/%.cc
+	@mkdir -p $$(@D)
+	$$(RVCXX) $$(GCXXFLAGS) $(2) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(GLIBS)
+endef
+$(eval $(call guest_rule,static-O0,-static -O0))
+$(eval $(call guest_rule,static-O2,-static -O2))
+$(eval $(call guest_rule,dynamic-O0,-O0))
+$(eval $(call guest_rule,dynamic-O2,-O2))
+$(eval $(call guest_rule,static-Os,-static -Os))
+$(eval $(call guest_rule,dynamic-O3zb,-O3 $(ISA_MARCH)))
+
+$(T)/native/%: tests/guest/%.c
+	@mkdir -p $(@D)
+	$(HOSTCC) $(GCFLAGS) -O2 $(call tflags,$<) -MMD -MP -MF $@.d -o $@ $< $(GLIBS)
+$(T)/native/%: tests/guest/%.cc
+	@mkdir -p $(@D)
+	$(HOSTCXX) $(GCXXFLAGS) -O2 $(call tflags,$<) -MMD -MP -MF $@.d -o $@ $< $(GLIBS)
+
+$(T)/isa/%.static: tests/isa/riscv64/%.c
+	@mkdir -p $(@D)
+	$(RVCC) $(GCFLAGS) $(ISA_MARCH) $(call tflags,$<) -O2 -static -MMD -MP -MF $@.d -o $@ $< $(GLIBS)
+$(T)/isa/%.dynamic: tests/isa/riscv64/%.c
+	@mkdir -p $(@D)
+	$(RVCC) $(GCFLAGS) $(ISA_MARCH) $(call tflags,$<) -O2 -MMD -MP -MF $@.d -o $@ $< $(GLIBS)
+# Assembly tests have their own _start and talk to the kernel with ecall.
+$(T)/isa/%.static: tests/isa/riscv64/%.S
+	@mkdir -p $(@D)
+	$(RVCC) $(ISA_MARCH) -nostdlib -static -Wl,--build-id=none -MMD -MP -MF $@.d -o $@ $<
+
+$(T)/tools/elfmangle: tests/tools/elfmangle.c
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=gnu11 -O1 -Wall -Wextra -Werror -o $@ $<
+$(T)/bad/x86_64_object.o: tests/bad/victim.c
+	@mkdir -p $(@D)
+	$(HOSTCC) -O1 -c -o $@ $<
+$(T)/bad/x86_64_exe: tests/bad/victim.c
+	@mkdir -p $(@D)
+	$(HOSTCC) -O1 -o $@ $<
+$(T)/bad/victim.static: tests/bad/victim.c
+	@mkdir -p $(@D)
+	$(RVCC) -O1 -static -o $@ $<
+$(T)/bad/victim.dynamic: tests/bad/victim.c
+	@mkdir -p $(@D)
+	$(RVCC) -O1 -o $@ $<
+
+# Unit tests: standalone host programs, linked against libferry.a when it
+# links (built with the sanitizers when the library is), else alone.
+UNIT_SRCS := $(wildcard tests/unit/*_test.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(T)/unit/%)
+LIBFERRY  := $(wildcard $(B)/libferry.a)
+comma     := ,
+UNIT_SAN  := $(if $(LIBFERRY),$(if $(shell nm $(LIBFERRY) 2>/dev/null | grep -m1 __asan_),\
+	-fsanitize=address$(comma)undefined -fno-sanitize-recover=undefined))
+UNIT_CFLAGS := -std=gnu11 -I. -D_GNU_SOURCE -frounding-math -g -O1 $(UNIT_SAN)
+unit: $(UNIT_BINS)
+all: unit
+
+$(T)/unit/%: tests/unit/%.c $(LIBFERRY)
+	@mkdir -p $(@D)
+	@$(HOSTCC) $(UNIT_CFLAGS) -MMD -MP -MF $@.d -o $@ $< $(LIBFERRY) -lelf -lcapstone -lbsd -lm -lpthread \
+		2>$@.log || $(HOSTCC) $(UNIT_CFLAGS) -MMD -MP -MF $@.d -o $@ $< -lm -lpthread 2>>$@.log \
+		|| { cat $@.log >&2; exit 1; }
+
+-include $(wildcard $(T)/guest/*.d $(T)/native/*.d $(T)/isa/*.d $(T)/unit/*.d)

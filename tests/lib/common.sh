@@ -1,0 +1,153 @@
+# Shared helpers of tests/run.sh (sourced; bash).
+
+# The environment guests and native oracles run with: nothing of the
+# caller's but the sanitizer and FERRY_* settings meant for ferry itself.
+base_env() {
+	echo "PATH=/usr/bin:/bin"
+	echo "LC_ALL=C"
+	echo "HOME=/nonexistent"
+	env | grep -E '^(ASAN|UBSAN|LSAN)_OPTIONS=|^FERRY_[A-Z_]*=' |
+		grep -vE '^FERRY_(CMD|CHECK_FULL|TEST_[A-Z_]*)='
+}
+
+# The command that runs a guest on backend $1, as words on stdout (one a line).
+ferry_words() {
+	if [ -n "${FERRY_CMD:-}" ]; then
+		printf '%s\n' $FERRY_CMD
+	else
+		printf '%s\n' "$B/ferry" --backend "$1"
+	fi
+}
+
+# directive FILE KEY: the text after "KEY:" in a test source, or nothing.
+# Sources carry lines such as  // TEST-ARGS: alpha "beta gamma"
+directive() {
+	sed -n "s/^.*$2:[[:space:]]*//p" "$1" | head -n1 | sed 's/[[:space:]]*\*\/[[:space:]]*$//; s/[[:space:]]*$//'
+}
+
+# run_capture DIR STDIN ENV... -- CMD...
+# Runs CMD in the fresh directory DIR/work (or $RUN_CWD) with exactly the environment ENV
+# (plus TMPDIR=DIR/work), stdin from STDIN and a time limit; leaves DIR/out,
+# DIR/err and DIR/status (128+n when killed by signal n, 124 on timeout).
+run_capture() {
+	local dir=$1 stdin=$2
+	shift 2
+	local -a envv=()
+	while [ "$1" != "--" ]; do
+		envv+=("$1")
+		shift
+	done
+	shift
+	rm -rf "$dir"
+	mkdir -p "$dir/work"
+	# The outer braces swallow bash's own "Segmentation fault" notices.
+	{
+		(
+			cd "${RUN_CWD:-$dir/work}" || exit 99
+			ulimit -c 0
+			exec timeout -k 5 "$TIMEOUT" env -i "${envv[@]}" TMPDIR="$dir/work" "$@"
+		) <"$stdin" >"$dir/out" 2>"$dir/err"
+	} 2>/dev/null
+	echo $? >"$dir/status"
+	printf '%q ' "$@" >"$dir/cmd"
+}
+
+status_name() {
+	local s=$1
+	if [ "$s" -eq 124 ]; then
+		echo "$s (timed out after ${TIMEOUT}s)"
+	elif [ "$s" -gt 128 ] && [ "$s" -lt 160 ]; then
+		echo "$s (killed by signal $((s - 128)): $(kill -l $((s - 128)) 2>/dev/null))"
+	else
+		echo "$s"
+	fi
+}
+
+# Details for a failure report go to $LOG.
+note() { printf '  %s\n' "$*" >>"$LOG"; }
+note_file() { # TITLE FILE [MAXLINES]
+	local max=${3:-40}
+	[ -s "$2" ] || return 0
+	note "$1"
+	head -n "$max" "$2" | sed 's/^/    | /' >>"$LOG"
+	[ "$(wc -l <"$2")" -gt "$max" ] && note "    ... ($(wc -l <"$2") lines)"
+	return 0
+}
+
+# compare_run DIR EXPECTED_OUT EXPECTED_STATUS: checks a run_capture result;
+# returns 0 when stdout and status match, else writes the difference.
+compare_run() {
+	local dir=$1 exp_out=$2 exp_status=$3 ok=0
+	local st
+	st=$(cat "$dir/status")
+	note "run: $(cat "$dir/cmd")"
+	if [ "$st" != "$exp_status" ]; then
+		note "exit status: expected $(status_name "$exp_status"), got $(status_name "$st")"
+		ok=1
+	fi
+	if ! cmp -s "$exp_out" "$dir/out"; then
+		note "stdout differs (diff -u expected actual):"
+		diff -u --label expected --label actual "$exp_out" "$dir/out" | head -n 60 | sed 's/^/    /' >>"$LOG"
+		ok=1
+	fi
+	[ $ok -ne 0 ] && note_file "stderr:" "$dir/err" 20
+	return $ok
+}
+
+# report STATUS LABEL: records the result and prints it (with the details
+# of a failure) as one block, even with jobs running in parallel.
+report() {
+	local st=$1 label=$2
+	echo "$st $label" >"$RES/$ID.res"
+	{
+		echo "$st $label"
+		if [ "$st" != PASS ] && [ -s "$LOG" ]; then cat "$LOG"; fi
+	} >"$RES/$ID.txt"
+	flock "$T/output.lock" cat "$RES/$ID.txt"
+}
+
+# Build errors of a missing binary, from the make log.
+note_build_failure() { # BINARY SOURCE
+	note "not built: $1"
+	grep -F -e "$2:" -e "ld:" -e "collect2" "$T/build.log" | awk '!seen[$0]++' | head -n 15 | sed 's/^/    | /' >>"$LOG"
+}
+
+run_job() {
+	local kind=$1 name=$2 variant=${3:--} backend=${4:--}
+	ID=$(echo "$kind-$name-$variant-$backend" | tr '/ ' '__')
+	LOG=$RES/$ID.log
+	: >"$LOG"
+	case $kind in
+	native) run_native "$name" ;;
+	guest) run_guest "$name" "$variant" "$backend" ;;
+	isa) run_isa "$name" "$variant" "$backend" ;;
+	bad) run_bad "$name" "$backend" ;;
+	unit) run_unit "$name" ;;
+	*) echo "run.sh: unknown job $kind" >&2 ;;
+	esac
+}
+
+run_unit() {
+	local name=$1 bin=$T/unit/$1 dir=$T/work/unit-$1
+	local label="unit/$name"
+	if [ ! -x "$bin" ]; then
+		note "not built: $bin"
+		note_file "build log:" "$bin.log" 30
+		report FAIL "$label"
+		return
+	fi
+	mapfile -t envv < <(base_env)
+	# From the repository root, so a unit test can read fixtures by path.
+	RUN_CWD=$SRC run_capture "$dir" /dev/null "${envv[@]}" -- "$bin"
+	local st
+	st=$(cat "$dir/status")
+	if [ "$st" = 0 ]; then
+		report PASS "$label"
+	else
+		note "run: $bin"
+		note "exit status: expected 0, got $(status_name "$st")"
+		note_file "stdout:" "$dir/out" 30
+		note_file "stderr:" "$dir/err" 30
+		report FAIL "$label"
+	fi
+}

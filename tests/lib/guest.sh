@@ -1,0 +1,154 @@
+# Guest program and instruction tests (sourced by tests/run.sh; bash).
+#
+# A test source may carry directives in comments:
+#   TEST-ARGS: words          arguments (shell quoting)
+#   TEST-ENV: VAR=value ...   extra environment (shell quoting)
+#   TEST-EXIT: n              expected exit status (also checked on the native run)
+#   TEST-PC-SYMBOL: sym       ferry's stderr must name the address of sym
+# and tests/guest/<name>.stdin is fed to it when present.
+
+guest_names() {
+	for f in tests/guest/*.c tests/guest/*.cc; do
+		[ -e "$f" ] && basename "${f%.*}"
+	done | sort
+}
+
+guest_variants() {
+	echo static-O0 static-O2 dynamic-O0 dynamic-O2
+	[ -n "$FULL" ] && echo static-Os dynamic-O3zb
+	return 0
+}
+
+guest_src() {
+	if [ -e "tests/guest/$1.c" ]; then echo "tests/guest/$1.c"; else echo "tests/guest/$1.cc"; fi
+}
+
+isa_names() {
+	for f in tests/isa/riscv64/*.c tests/isa/riscv64/*.S; do
+		[ -e "$f" ] && basename "${f%.*}"
+	done | sort
+}
+
+isa_src() {
+	if [ -e "tests/isa/riscv64/$1.c" ]; then echo "tests/isa/riscv64/$1.c"; else echo "tests/isa/riscv64/$1.S"; fi
+}
+
+isa_variants() {
+	case $(isa_src "$1") in
+	*.c) echo static dynamic ;;
+	*) echo static ;;
+	esac
+}
+
+# Sets ARGS and TENV (arrays) and STDIN from a source's directives.
+read_directives() { # SRC STDINFILE
+	eval "ARGS=($(directive "$1" TEST-ARGS))"
+	eval "TENV=($(directive "$1" TEST-ENV))"
+	STDIN=/dev/null
+	[ -e "$2" ] && STDIN=$SRC/$2
+	return 0
+}
+
+# The oracle: the same source built for the host and run natively.
+run_native() {
+	local name=$1 src
+	src=$(guest_src "$name")
+	[ -e "tests/guest/$name.expected" ] && return 0
+	[ -x "$T/native/$name" ] || return 0
+	read_directives "$src" "tests/guest/$name.stdin"
+	run_capture "$T/expected/$name" "$STDIN" PATH=/usr/bin:/bin LC_ALL=C HOME=/nonexistent "${TENV[@]}" \
+		-- "$T/native/$name" "${ARGS[@]}"
+}
+
+run_guest() {
+	local name=$1 variant=$2 be=$3 src exp_out exp_status want
+	src=$(guest_src "$name")
+	local label="guest/$name ${variant%%-*} -${variant#*-} [$be]"
+	local bin=$T/guest/$name.$variant
+	read_directives "$src" "tests/guest/$name.stdin"
+	want=$(directive "$src" TEST-EXIT)
+	if [ -e "tests/guest/$name.expected" ]; then
+		exp_out=$SRC/tests/guest/$name.expected
+		exp_status=${want:-0}
+	else
+		exp_out=$T/expected/$name/out
+		if [ ! -e "$T/expected/$name/status" ]; then
+			note_build_failure "$T/native/$name (the native oracle)" "$src"
+			report FAIL "$label"
+			return
+		fi
+		exp_status=$(cat "$T/expected/$name/status")
+		if [ -n "$want" ] && [ "$want" != "$exp_status" ]; then
+			note "the native run exited $(status_name "$exp_status") but the test says TEST-EXIT: $want"
+			note_file "native stderr:" "$T/expected/$name/err" 20
+			report FAIL "$label"
+			return
+		fi
+	fi
+	if [ ! -x "$bin" ]; then
+		note_build_failure "$bin" "$src"
+		report FAIL "$label"
+		return
+	fi
+	local -a envv fw
+	mapfile -t envv < <(base_env)
+	mapfile -t fw < <(ferry_words "$be")
+	local dir=$T/work/$ID
+	run_capture "$dir" "$STDIN" "${envv[@]}" "${TENV[@]}" -- "${fw[@]}" "$bin" "${ARGS[@]}"
+	if compare_run "$dir" "$exp_out" "$exp_status"; then
+		report PASS "$label"
+	else
+		report FAIL "$label"
+	fi
+}
+
+# The guest address of a symbol of a static (non-PIE) binary, without 0x and
+# leading zeros.
+symbol_addr() { # BIN SYM
+	riscv64-linux-gnu-nm "$1" 2>/dev/null | awk -v s="$2" '$3 == s { print $1; exit }' | sed 's/^0*//'
+}
+
+run_isa() {
+	local name=$1 variant=$2 be=$3 src
+	src=$(isa_src "$name")
+	local label="isa/riscv64/$name $variant [$be]"
+	local bin=$T/isa/$name.$variant
+	local exp_out=$SRC/tests/isa/riscv64/$name.expected
+	local exp_status
+	exp_status=$(directive "$src" TEST-EXIT)
+	exp_status=${exp_status:-0}
+	read_directives "$src" "tests/isa/riscv64/$name.stdin"
+	if [ ! -e "$exp_out" ]; then
+		note "missing $exp_out"
+		report FAIL "$label"
+		return
+	fi
+	if [ ! -x "$bin" ]; then
+		note_build_failure "$bin" "$src"
+		report FAIL "$label"
+		return
+	fi
+	local -a envv fw
+	mapfile -t envv < <(base_env)
+	mapfile -t fw < <(ferry_words "$be")
+	local dir=$T/work/$ID ok=0
+	run_capture "$dir" "$STDIN" "${envv[@]}" "${TENV[@]}" -- "${fw[@]}" "$bin" "${ARGS[@]}"
+	compare_run "$dir" "$exp_out" "$exp_status" || ok=1
+	# A fatal guest signal: ferry's message must say where it happened.
+	local sym addr
+	sym=$(directive "$src" TEST-PC-SYMBOL)
+	if [ -n "$sym" ] && [ "$variant" = static ] && [ "$MSG_CHECK" = 1 ]; then
+		addr=$(symbol_addr "$bin" "$sym")
+		if [ -z "$addr" ]; then
+			note "symbol $sym not found in $bin"
+			ok=1
+		elif ! grep -Eiq "(^|[^0-9a-z])(0x)?0*$addr([^0-9a-z]|\$)" "$dir/err"; then
+			note "stderr does not name the faulting pc 0x$addr ($sym):"
+			note_file "stderr:" "$dir/err" 20
+			ok=1
+		else
+			note "stderr names the pc 0x$addr"
+		fi
+	fi
+	if [ $ok -eq 0 ]; then report PASS "$label"; else report FAIL "$label"; fi
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# ferry's test runner:  tests/run.sh [builddir]   (make check)
+#
+# Builds the test programs (tests/build.mk, cached under <builddir>/tests),
+# then runs, on every backend `ferry --list-backends` names:
+#   guest/  C and C++ programs built four ways, output compared with the same
+#           source built natively and run on the host (or with <name>.expected)
+#   isa/    riscv64 instruction tests, output compared with <name>.expected
+#   bad/    broken executables: one "ferry:" line on stderr, no crash
+# and every tests/unit/*_test.c as a host program.  The last line printed is
+# "N passed, M failed[, K skipped]"; the status is non-zero if anything failed.
+#
+# Environment:
+#   FERRY_CMD          run guests with this command instead of <builddir>/ferry
+#                      (e.g. "qemu-riscv64 -L /usr/riscv64-linux-gnu"); checks
+#                      of ferry's own messages are then skipped
+#   FERRY_CHECK_FULL=1 slower sweeps: more build variants, more ELF truncations
+#   FERRY_TEST_JOBS    parallel jobs (2)
+#   FERRY_TEST_TIMEOUT seconds per guest run (120)
+#   FERRY_TEST_FILTER  only run tests whose name contains this string
+
+if [ "$1" != "--job" ]; then
+	set -u
+	SRC=$(cd "$(dirname "$0")/.." && pwd)
+	cd "$SRC" || exit 2
+	B=${1:-build}
+	mkdir -p "$B/tests" || exit 2
+	B=$(cd "$B" && pwd)
+	T=$B/tests
+	RES=$T/results
+	rm -rf "$RES"
+	mkdir -p "$RES"
+	: >"$T/output.lock"
+	export SRC B T RES
+	export JOBS=${FERRY_TEST_JOBS:-2}
+	export TIMEOUT=${FERRY_TEST_TIMEOUT:-120}
+	export FULL=${FERRY_CHECK_FULL:-}
+	export FILTER=${FERRY_TEST_FILTER:-}
+fi
+
+. "$SRC/tests/lib/common.sh"
+. "$SRC/tests/lib/guest.sh"
+. "$SRC/tests/lib/bad.sh"
+
+if [ "$1" = "--job" ]; then
+	shift
+	run_job "$@"
+	exit 0
+fi
+
+# ---- which ferry, which backends ----
+if [ -n "${FERRY_CMD:-}" ]; then
+	export MSG_CHECK=0
+	BACKENDS=$(basename "${FERRY_CMD%% *}")
+	echo "runner: guests run with FERRY_CMD=$FERRY_CMD; ferry's message checks are skipped"
+else
+	export MSG_CHECK=1
+	if [ ! -x "$B/ferry" ]; then
+		echo "runner: $B/ferry does not exist: build it first (make)"
+	fi
+	BACKENDS=$("$B/ferry" --list-backends 2>/dev/null) || BACKENDS=
+	if [ -z "$BACKENDS" ]; then
+		BACKENDS=interp
+		echo "runner: ferry --list-backends gave nothing; assuming the backend interp"
+	fi
+fi
+BACKENDS=$(echo $BACKENDS)
+echo "runner: backends: $BACKENDS"
+
+# ---- build ----
+echo "runner: building test programs under $T (log: $T/build.log)"
+if ! make --no-print-directory -f tests/build.mk B="$B" -j"$JOBS" -k >"$T/build.log" 2>&1; then
+	echo "runner: some test programs did not build; their tests fail (see $T/build.log)"
+fi
+
+# ---- job list ----
+jobs=$T/jobs.txt
+: >"$jobs"
+add_job() {
+	case "$*" in *"$FILTER"*) echo "$*" >>"$jobs" ;; esac
+}
+for n in $(guest_names); do
+	for v in $(guest_variants); do
+		for be in $BACKENDS; do add_job guest "$n" "$v" "$be"; done
+	done
+done
+for n in $(isa_names); do
+	for v in $(isa_variants "$n"); do
+		for be in $BACKENDS; do add_job isa "$n" "$v" "$be"; done
+	done
+done
+for c in $(bad_cases); do
+	for be in $BACKENDS; do add_job bad "$c" - "$be"; done
+done
+for f in tests/unit/*_test.c; do
+	[ -e "$f" ] && add_job unit "$(basename "$f" .c)" - -
+done
+
+# Native oracle runs first: every variant of a guest test compares with them.
+awk '$1 == "guest" { print $2 }' "$jobs" | sort -u | xargs -r -P"$JOBS" -n1 "$SRC/tests/run.sh" --job native
+
+echo "runner: $(wc -l <"$jobs") tests"
+xargs -r -P"$JOBS" -L1 "$SRC/tests/run.sh" --job <"$jobs"
+
+# ---- summary ----
+pass=$(cat "$RES"/*.res 2>/dev/null | grep -c '^PASS')
+fail=$(cat "$RES"/*.res 2>/dev/null | grep -c '^FAIL')
+skip=$(cat "$RES"/*.res 2>/dev/null | grep -c '^SKIP')
+if [ "$fail" -gt 0 ]; then
+	echo "failed:"
+	grep -h '^FAIL' "$RES"/*.res | sed 's/^FAIL /  /' | sort
+fi
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
+[ "$fail" -eq 0 ]
