@@ -236,6 +236,19 @@ static int64_t sys_wait4(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_wait4, (int)a[0], status, (int)a[2], ru));
 }
 
+/* siginfo_t is 128 bytes, and its SIGCHLD fields sit at the same offsets
+ * on every 64-bit arch (include/uapi/asm-generic/siginfo.h). */
+static int64_t sys_waitid(struct vcpu *cpu, const uint64_t *a)
+{
+	void *info = NULL, *ru = NULL;
+
+	if (a[2] && !(info = guest_buf(a[2], 128, PROT_WRITE)))
+		return -EFAULT;
+	if (a[4] && !(ru = guest_buf(a[4], sizeof(struct rusage), PROT_WRITE)))
+		return -EFAULT;
+	return host_ret(syscall(SYS_waitid, (int)a[0], (int)a[1], info, (int)a[3], ru));
+}
+
 static int64_t sys_sched_getaffinity(struct vcpu *cpu, const uint64_t *a)
 {
 	void *mask = guest_buf(a[2], (unsigned)a[1], PROT_WRITE);
@@ -360,7 +373,8 @@ const struct linux_sys_impl linux_process_impls[] = {
 	SYS_IMPL(setpgid),	  SYS_IMPL(getsid),	     SYS_IMPL(setsid),		SYS_IMPL(getpriority),
 	SYS_IMPL(setpriority),	  SYS_IMPL(exit),	     SYS_IMPL(exit_group),	SYS_IMPL(set_tid_address),
 	SYS_IMPL(set_robust_list), SYS_IMPL(get_robust_list), SYS_IMPL(prlimit64),	SYS_IMPL(getrlimit),
-	SYS_IMPL(setrlimit),	  SYS_IMPL(getrusage),	     SYS_IMPL(wait4),		SYS_IMPL(sched_getaffinity),
+	SYS_IMPL(setrlimit),	  SYS_IMPL(getrusage),	     SYS_IMPL(wait4),		SYS_IMPL(waitid),
+	SYS_IMPL(sched_getaffinity),
 	SYS_IMPL(sched_setaffinity), SYS_IMPL(sched_yield),  SYS_IMPL(sched_get_priority_max),
 	SYS_IMPL(sched_get_priority_min), SYS_IMPL(sched_getscheduler), SYS_IMPL(sched_getparam),
 	SYS_IMPL(sched_setparam), SYS_IMPL(sched_setscheduler), SYS_IMPL(prctl), { 0, NULL },

@@ -248,6 +248,7 @@ static __thread struct {
 	char line[1024];
 	char ret;
 	int pending;
+	int shown; /* printed with "= ?" before an exec */
 } cur;
 
 void strace_enter(struct vcpu *cpu, enum linux_sys sys, uint64_t nr, const uint64_t *a)
@@ -272,6 +273,7 @@ void strace_enter(struct vcpu *cpu, enum linux_sys sys, uint64_t nr, const uint6
 	put(&o, ")");
 	cur.ret = si->ret;
 	cur.pending = 1;
+	cur.shown = 0;
 	if (si->ret == 'n')
 		strace_noreturn();
 }
@@ -294,5 +296,13 @@ void strace_noreturn(void)
 	if (!cur.pending)
 		return;
 	cur.pending = 0;
+	trace_printf("%s = ?\n", cur.line);
+}
+
+void strace_exec(void)
+{
+	if (!cur.pending || cur.shown)
+		return;
+	cur.shown = 1;
 	trace_printf("%s = ?\n", cur.line);
 }

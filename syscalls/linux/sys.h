@@ -34,6 +34,7 @@ extern const struct linux_sys_impl linux_info_impls[];    /* info.c */
 extern const struct linux_sys_impl linux_signal_impls[];  /* signal.c */
 extern const struct linux_sys_impl linux_poll_impls[];    /* poll.c */
 extern const struct linux_sys_impl linux_net_impls[];     /* net.c */
+extern const struct linux_sys_impl linux_exec_impls[];    /* exec.c */
 
 struct linux_sysinfo {
 	const char *name;
@@ -58,6 +59,9 @@ void strace_enter(struct vcpu *cpu, enum linux_sys sys, uint64_t nr, const uint6
 void strace_leave(struct vcpu *cpu, int64_t ret);
 /* Prints a pending entry line with "= ?" (the call does not return). */
 void strace_noreturn(void);
+/* The same just before an exec, which may still fail: then the line is
+ * printed again with the error. */
+void strace_exec(void);
 /* Formats a guest string argument, quoted and truncated. */
 void strace_quote(char *out, size_t outsz, uint64_t g, size_t maxlen);
 const char *strace_signame(int sig);

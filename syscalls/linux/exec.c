@@ -1,0 +1,313 @@
+/* New processes: clone without a shared address space (fork, vfork) and
+ * execve.  Threads (CLONE_VM without CLONE_VFORK) are not supported yet. */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "syscalls/linux/sys.h"
+#include "core/frontend.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/options.h"
+#include "core/process.h"
+#include "core/vcpu.h"
+#include "loader/loader.h"
+
+/* Flags a fork-like clone may carry: the rest asks for sharing that a
+ * separate host process cannot give. */
+#define FORK_FLAGS                                                                                           \
+	(CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID | CLONE_VFORK | CLONE_VM |   \
+	 CLONE_DETACHED)
+
+/* clone(flags, newsp, parent_tid, child_tid, tls): the generic argument
+ * order (kernel/fork.c without CONFIG_CLONE_BACKWARDS*), riscv64's and
+ * aarch64's.
+ * vfork (CLONE_VM | CLONE_VFORK) becomes a fork, as in qemu-user: the
+ * parent does not see the child's writes, which posix_spawn only uses to
+ * report an exec failure. */
+static int64_t sys_clone(struct vcpu *cpu, const uint64_t *a)
+{
+	uint64_t flags = a[0], newsp = a[1], ptid = a[2], ctid = a[3];
+	int sig = (int)(flags & CSIGNAL);
+	long pid;
+
+	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK)) {
+		if (trace_on(TRACE_UNIMP | TRACE_SYSCALL))
+			trace_printf("ferry: clone of a thread (flags 0x%llx) is not supported yet\n",
+				     (unsigned long long)flags);
+		return -ENOSYS;
+	}
+	if (flags & ~(uint64_t)FORK_FLAGS)
+		return -EINVAL;
+	fflush(trace_file());
+	if (sig == SIGCHLD)
+		pid = fork(); /* runs the host libc's fork handlers */
+	else
+		pid = syscall(SYS_clone, (unsigned long)sig, NULL, NULL, NULL, 0);
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		cpu->tid = (int)syscall(SYS_gettid);
+		if (flags & CLONE_CHILD_SETTID)
+			mem_write(ctid, &cpu->tid, sizeof cpu->tid);
+		if (flags & CLONE_CHILD_CLEARTID)
+			cpu->clear_child_tid = ctid;
+		if (newsp)
+			cpu->slot[cpu->fe->linux->sp_slot] = newsp;
+		return 0;
+	}
+	if (flags & CLONE_PARENT_SETTID) {
+		int child = (int)pid;
+		mem_write(ptid, &child, sizeof child);
+	}
+	return pid;
+}
+
+/* Reads a NULL-terminated guest array of string pointers. */
+static int read_strv(uint64_t g, const char ***out, int *count)
+{
+	const char **v = NULL;
+	int n = 0;
+
+	*out = NULL;
+	*count = 0;
+	for (;;) {
+		uint64_t p;
+		const char **nv;
+
+		if (!g)
+			break;
+		if (mem_read(&p, g + 8 * (uint64_t)n, 8) < 0)
+			goto fault;
+		if (!p)
+			break;
+		if (n >= 0x20000) {
+			free(v);
+			return -E2BIG;
+		}
+		if (!(nv = realloc(v, sizeof *v * (size_t)(n + 2)))) {
+			free(v);
+			return -ENOMEM;
+		}
+		v = nv;
+		if (!(v[n] = mem_string(p, 0x20000)))
+			goto fault;
+		n++;
+	}
+	if (!v && !(v = malloc(sizeof *v)))
+		return -ENOMEM;
+	v[n] = NULL;
+	*out = v;
+	*count = n;
+	return 0;
+fault:
+	free(v);
+	return -EFAULT;
+}
+
+/* What the file at path is, from its first bytes. */
+enum exe_kind { EXE_GUEST, EXE_SCRIPT, EXE_OTHER };
+
+static int exe_kind(const char *path, char *head, size_t headsz, size_t *got)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = read(fd, head, headsz - 1);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	head[n] = 0;
+	*got = (size_t)n;
+	if (n >= 2 && head[0] == '#' && head[1] == '!')
+		return EXE_SCRIPT;
+	if ((size_t)n >= sizeof(Elf64_Ehdr) && !memcmp(head, ELFMAG, SELFMAG)) {
+		const struct frontend *fe = proc.fe;
+		uint16_t machine;
+
+		memcpy(&machine, head + 18, 2); /* e_machine: the same offset in both classes */
+		if (machine == fe->elf_machine && (uint8_t)head[EI_CLASS] == fe->elf_class &&
+		    (uint8_t)head[EI_DATA] == fe->elf_data)
+			return EXE_GUEST;
+	}
+	return EXE_OTHER;
+}
+
+/* "#!interp [arg]": the interpreter and its one optional argument, as
+ * fs/binfmt_script.c splits the first line. */
+static int parse_shebang(char *head, char **interp, char **arg)
+{
+	char *p = head + 2, *end = strchr(p, '\n');
+
+	if (!end)
+		return -ENOEXEC;
+	*end = 0;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p)
+		return -ENOEXEC;
+	*interp = p;
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	*arg = NULL;
+	if (*p) {
+		*p++ = 0;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p) {
+			char *e = p + strlen(p);
+			while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+				*--e = 0;
+			*arg = p;
+		}
+	}
+	return 0;
+}
+
+static void add(const char **v, int *n, const char *s)
+{
+	v[(*n)++] = s;
+}
+
+/* Runs a guest program in this process: ferry again, with the options that
+ * describe how this one runs. */
+static int exec_ferry(const char *host_path, const char *const *argv, int argc, const char *const *envp)
+{
+	static const char *const trace_names[] = { "syscall", "signal", "exec", "block", "insn", "ir", "unimp" };
+	char trace[128] = "", stack[32], seed[32], tc[32];
+	const char **v = calloc((size_t)argc + 32, sizeof *v);
+	int n = 0;
+
+	if (!v)
+		return -ENOMEM;
+	add(v, &n, "ferry");
+	if (proc.sysroot)
+		add(v, &n, "-L"), add(v, &n, proc.sysroot);
+	for (unsigned i = 0; i < sizeof trace_names / sizeof *trace_names; i++)
+		if (opt.trace & (1u << i)) {
+			strcat(trace, trace[0] ? "," : "--trace=");
+			strcat(trace, trace_names[i]);
+		}
+	if (trace[0])
+		add(v, &n, trace);
+	if (opt.log_file)
+		add(v, &n, "--log"), add(v, &n, opt.log_file);
+	if (opt.backend)
+		add(v, &n, "--backend"), add(v, &n, opt.backend);
+	if (opt.stats)
+		add(v, &n, "--stats");
+	if (opt.uname_release)
+		add(v, &n, "-r"), add(v, &n, opt.uname_release);
+	if (opt.stack_size) {
+		snprintf(stack, sizeof stack, "%llu", (unsigned long long)opt.stack_size);
+		add(v, &n, "-s"), add(v, &n, stack);
+	}
+	if (opt.have_seed) {
+		snprintf(seed, sizeof seed, "%llu", (unsigned long long)opt.seed);
+		add(v, &n, "--seed"), add(v, &n, seed);
+	}
+	if (opt.tcache_size) {
+		snprintf(tc, sizeof tc, "%llu", (unsigned long long)opt.tcache_size);
+		add(v, &n, "--tcache-size"), add(v, &n, tc);
+	}
+	add(v, &n, "-0"), add(v, &n, argc > 0 ? argv[0] : host_path);
+	add(v, &n, "--");
+	add(v, &n, host_path);
+	for (int i = 1; i < argc; i++)
+		add(v, &n, argv[i]);
+	v[n] = NULL;
+	strace_exec();
+	fflush(trace_file());
+	execve("/proc/self/exe", (char *const *)v, (char *const *)envp);
+	free(v);
+	return -errno;
+}
+
+/* A program for the host itself runs natively, as binfmt_misc would have
+ * it; anything else gets the host kernel's answer (ENOEXEC, EACCES...). */
+static int exec_host(const char *path, const char *const *argv, const char *const *envp)
+{
+	strace_exec();
+	fflush(trace_file());
+	execve(path, (char *const *)argv, (char *const *)envp);
+	return -errno;
+}
+
+static int do_execve(struct vcpu *cpu, uint64_t gpath, const char **argv, int argc, const char **envp)
+{
+	struct linux_path p;
+	char head[256], *interp, *iarg;
+	const char **sv;
+	size_t got;
+	int kind, r, sn = 0;
+
+	if ((r = linux_path(gpath, &p)) < 0)
+		return r;
+	if ((kind = exe_kind(p.host, head, sizeof head, &got)) < 0)
+		return kind;
+	if (kind == EXE_GUEST)
+		return exec_ferry(p.host, argv, argc, envp);
+	if (kind == EXE_OTHER)
+		return exec_host(p.host, argv, envp);
+	/* a script: run its interpreter with the script's path (binfmt_script) */
+	if ((r = parse_shebang(head, &interp, &iarg)) < 0)
+		return r;
+	if (!(sv = calloc((size_t)argc + 4, sizeof *sv)))
+		return -ENOMEM;
+	add(sv, &sn, interp);
+	if (iarg)
+		add(sv, &sn, iarg);
+	add(sv, &sn, p.guest);
+	for (int i = 1; i < argc; i++)
+		add(sv, &sn, argv[i]);
+	sv[sn] = NULL;
+	{
+		char ibuf[4096 + 64], ihead[256];
+		/* the interpreter is named as the guest sees the file system */
+		const char *ihost = interp[0] == '/' ? sysroot_resolve(interp, ibuf, sizeof ibuf) : interp;
+
+		kind = exe_kind(ihost, ihead, sizeof ihead, &got);
+		if (kind == EXE_GUEST)
+			r = exec_ferry(ihost, sv, sn, envp);
+		else if (kind == EXE_OTHER)
+			r = exec_host(ihost, sv, envp);
+		else
+			r = kind < 0 ? kind : -ELOOP; /* no script as interpreter of a script */
+	}
+	free(sv);
+	return r;
+}
+
+static int64_t sys_execve(struct vcpu *cpu, const uint64_t *a)
+{
+	const char **argv, **envp;
+	int argc, envc, r;
+
+	if ((r = read_strv(a[1], &argv, &argc)) < 0)
+		return r;
+	if ((r = read_strv(a[2], &envp, &envc)) < 0) {
+		free(argv);
+		return r;
+	}
+	r = do_execve(cpu, a[0], argv, argc, envp);
+	free(argv);
+	free(envp);
+	return r;
+}
+
+const struct linux_sys_impl linux_exec_impls[] = {
+	SYS_IMPL(clone),
+	SYS_IMPL(execve),
+	{ 0, NULL },
+};
