@@ -3,7 +3,8 @@
 # missing.  Needs root (or sudo) for apt-get on a fresh Debian 12 machine.
 set -e
 pkgs="libelf-dev libcapstone-dev libbsd-dev pkg-config
-gcc-riscv64-linux-gnu g++-riscv64-linux-gnu qemu-user"
+gcc-riscv64-linux-gnu g++-riscv64-linux-gnu gcc-aarch64-linux-gnu g++-aarch64-linux-gnu
+qemu-user"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
