@@ -244,6 +244,7 @@ static void put_arg(struct out *o, char kind, uint64_t v, uint64_t next)
 	}
 }
 
+/* The call being made, without the pid: a fork's child prints its own. */
 static __thread struct {
 	char line[1024];
 	char ret;
@@ -257,7 +258,6 @@ void strace_enter(struct vcpu *cpu, enum linux_sys sys, uint64_t nr, const uint6
 	struct out o = { cur.line, cur.line + sizeof cur.line };
 	const char *args = si->args;
 
-	put(&o, "%d ", (int)getpid());
 	if (sys == LSYS_none)
 		put(&o, "syscall_%llu(", (unsigned long long)nr);
 	else
@@ -284,11 +284,11 @@ void strace_leave(struct vcpu *cpu, int64_t ret)
 		return;
 	cur.pending = 0;
 	if (ret < 0 && ret >= -4095)
-		trace_printf("%s = -1 errno=%d (%s)\n", cur.line, (int)-ret, strerror((int)-ret));
+		trace_printf("%d %s = -1 errno=%d (%s)\n", (int)getpid(), cur.line, (int)-ret, strerror((int)-ret));
 	else if (cur.ret == 'x')
-		trace_printf("%s = 0x%llx\n", cur.line, (unsigned long long)ret);
+		trace_printf("%d %s = 0x%llx\n", (int)getpid(), cur.line, (unsigned long long)ret);
 	else
-		trace_printf("%s = %lld\n", cur.line, (long long)ret);
+		trace_printf("%d %s = %lld\n", (int)getpid(), cur.line, (long long)ret);
 }
 
 void strace_noreturn(void)
@@ -296,7 +296,7 @@ void strace_noreturn(void)
 	if (!cur.pending)
 		return;
 	cur.pending = 0;
-	trace_printf("%s = ?\n", cur.line);
+	trace_printf("%d %s = ?\n", (int)getpid(), cur.line);
 }
 
 void strace_exec(void)
@@ -304,5 +304,5 @@ void strace_exec(void)
 	if (!cur.pending || cur.shown)
 		return;
 	cur.shown = 1;
-	trace_printf("%s = ?\n", cur.line);
+	trace_printf("%d %s = ?\n", (int)getpid(), cur.line);
 }
