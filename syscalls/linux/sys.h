@@ -35,6 +35,8 @@ extern const struct linux_sys_impl linux_signal_impls[];  /* signal.c */
 extern const struct linux_sys_impl linux_poll_impls[];    /* poll.c */
 extern const struct linux_sys_impl linux_net_impls[];     /* net.c */
 extern const struct linux_sys_impl linux_exec_impls[];    /* exec.c */
+extern const struct linux_sys_impl linux_xattr_impls[];   /* xattr.c */
+extern const struct linux_sys_impl linux_futex_impls[];   /* futex.c */
 
 struct linux_sysinfo {
 	const char *name;
