@@ -115,6 +115,9 @@ static void deliver(struct vcpu *cpu, int sig)
 {
 	uint64_t handler = actions[sig].handler;
 
+	if (trace_on(TRACE_SIGNAL))
+		trace_printf("ferry: signal %s to the guest (%s)\n", strace_signame(sig),
+			     handler == GUEST_SIG_IGN ? "ignored" : handler == GUEST_SIG_DFL ? "default action" : "handler");
 	if (handler == GUEST_SIG_IGN && !(SIGBIT(sig) & unblockable))
 		return;
 	if (handler != GUEST_SIG_DFL && !(SIGBIT(sig) & unblockable)) {
@@ -157,6 +160,8 @@ int linux_signal_self(struct vcpu *cpu, int sig)
 	actions_init();
 	if (actions[sig].handler == GUEST_SIG_IGN && !(SIGBIT(sig) & unblockable))
 		return 0;
+	if (trace_on(TRACE_SIGNAL) && (t->sigmask & SIGBIT(sig)))
+		trace_printf("ferry: signal %s held: blocked by the guest\n", strace_signame(sig));
 	t->sigpending |= SIGBIT(sig);
 	deliver_pending(cpu);
 	return 0;
