@@ -1,6 +1,7 @@
 /* File descriptors: reading, writing, seeking, duplicating, fcntl.
  * Guest fds are host fds. */
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <string.h>
@@ -111,6 +112,9 @@ static int64_t sys_lseek(struct vcpu *cpu, const uint64_t *a)
 
 /* struct linux_dirent64 {u64 ino; s64 off; u16 reclen; u8 type; char name[]}
  * is arch-independent: the buffer is filled in place. */
+_Static_assert(offsetof(struct dirent64, d_off) == 8 && offsetof(struct dirent64, d_reclen) == 16 &&
+		       offsetof(struct dirent64, d_type) == 18 && offsetof(struct dirent64, d_name) == 19,
+	       "struct linux_dirent64");
 static int64_t sys_getdents64(struct vcpu *cpu, const uint64_t *a)
 {
 	void *buf = guest_buf(a[1], (unsigned)a[2], PROT_WRITE);
