@@ -59,6 +59,10 @@ int linux_path(uint64_t g, struct linux_path *p)
 		p->host = linux_exe_path();
 		return 0;
 	}
+	/* "/" itself is the host's root, as in qemu's path(): the sysroot only
+	 * overlays what it contains */
+	if (s[strspn(s, "/")] == 0)
+		return 0;
 	p->host = sysroot_resolve(s, p->buf, sizeof p->buf);
 	return 0;
 }
