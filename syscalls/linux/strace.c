@@ -43,6 +43,9 @@ static const struct flag_name map_flags[] = {
 	FN(MAP_LOCKED),	   FN(MAP_NORESERVE), FN(MAP_POPULATE),	 FN(MAP_NONBLOCK),	  FN(MAP_STACK),
 	FN(MAP_HUGETLB),   FN(MAP_SYNC),      FN(MAP_FIXED_NOREPLACE), { 0, NULL },
 };
+static const struct flag_name access_flags[] = {
+	FN(R_OK), FN(W_OK), FN(X_OK), { 0, NULL },
+};
 static const struct flag_name clock_names[] = {
 	FN(CLOCK_REALTIME),	  FN(CLOCK_MONOTONIC),	     FN(CLOCK_PROCESS_CPUTIME_ID), FN(CLOCK_THREAD_CPUTIME_ID),
 	FN(CLOCK_MONOTONIC_RAW), FN(CLOCK_REALTIME_COARSE), FN(CLOCK_MONOTONIC_COARSE),   FN(CLOCK_BOOTTIME),
@@ -233,6 +236,7 @@ static void put_arg(struct out *o, char kind, uint64_t v, uint64_t next)
 		break;
 	}
 	case 'S': put(o, "%s", strace_signame((int)v)); break;
+	case 'a': put_flags(o, v, access_flags, v ? NULL : "F_OK"); break;
 	case 'c': put_value(o, (uint64_t)(int64_t)(int)v, clock_names); break;
 	case 'W': put_value(o, v, whence_names); break;
 	case 'f': put_value(o, v, fcntl_names); break;
