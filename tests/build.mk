@@ -16,7 +16,10 @@ GCFLAGS  := -std=gnu11 $(COMMON)
 GCXXFLAGS:= -std=gnu++17 $(COMMON)
 GLIBS    := -lm -lpthread
 # Extra flags a source asks for in a comment:  TEST-CFLAGS: -frounding-math
-tflags = $(shell sed -n 's/^.*TEST-CFLAGS:[[:space:]]*//p' $(1) | head -n1 | sed 's/[[:space:]]*\*\/.*//')
+# and libraries, placed after the source:      TEST-LIBS: -latomic
+directive = $(shell sed -n 's/^.*$(2):[[:space:]]*//p' $(1) | head -n1 | sed 's/[[:space:]]*\*\/.*//')
+tflags = $(call directive,$(1),TEST-CFLAGS)
+tlibs = $(call directive,$(1),TEST-LIBS)
 ISA_MARCH:= -march=rv64gc_zba_zbb_zbs
 
 # Guest programs: every tests/guest/*.c and *.cc, built four ways.
@@ -57,10 +60,10 @@ tools: $(TOOLS)
 define guest_rule
 $(T)/guest/%.$(1): tests/guest/%.c
 	@mkdir -p $$(@D)
-	$$(RVCC) $$(GCFLAGS) $(2) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(GLIBS)
+	$$(RVCC) $$(GCFLAGS) $(2) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(call tlibs,$$<) $$(GLIBS)
 $(T)/guest/%.$(1): tests/guest/%.cc
 	@mkdir -p $$(@D)
-	$$(RVCXX) $$(GCXXFLAGS) $(2) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(GLIBS)
+	$$(RVCXX) $$(GCXXFLAGS) $(2) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(call tlibs,$$<) $$(GLIBS)
 endef
 $(eval $(call guest_rule,static-O0,-static -O0))
 $(eval $(call guest_rule,static-O2,-static -O2))
@@ -71,17 +74,17 @@ $(eval $(call guest_rule,dynamic-O3zb,-O3 $(ISA_MARCH)))
 
 $(T)/native/%: tests/guest/%.c
 	@mkdir -p $(@D)
-	$(HOSTCC) $(GCFLAGS) -O2 $(call tflags,$<) -MMD -MP -MF $@.d -o $@ $< $(GLIBS)
+	$(HOSTCC) $(GCFLAGS) -O2 $(call tflags,$<) -MMD -MP -MF $@.d -o $@ $< $(call tlibs,$<) $(GLIBS)
 $(T)/native/%: tests/guest/%.cc
 	@mkdir -p $(@D)
-	$(HOSTCXX) $(GCXXFLAGS) -O2 $(call tflags,$<) -MMD -MP -MF $@.d -o $@ $< $(GLIBS)
+	$(HOSTCXX) $(GCXXFLAGS) -O2 $(call tflags,$<) -MMD -MP -MF $@.d -o $@ $< $(call tlibs,$<) $(GLIBS)
 
 $(T)/isa/%.static: tests/isa/riscv64/%.c
 	@mkdir -p $(@D)
-	$(RVCC) $(GCFLAGS) $(ISA_MARCH) $(call tflags,$<) -O2 -static -MMD -MP -MF $@.d -o $@ $< $(GLIBS)
+	$(RVCC) $(GCFLAGS) $(ISA_MARCH) $(call tflags,$<) -O2 -static -MMD -MP -MF $@.d -o $@ $< $(call tlibs,$<) $(GLIBS)
 $(T)/isa/%.dynamic: tests/isa/riscv64/%.c
 	@mkdir -p $(@D)
-	$(RVCC) $(GCFLAGS) $(ISA_MARCH) $(call tflags,$<) -O2 -MMD -MP -MF $@.d -o $@ $< $(GLIBS)
+	$(RVCC) $(GCFLAGS) $(ISA_MARCH) $(call tflags,$<) -O2 -MMD -MP -MF $@.d -o $@ $< $(call tlibs,$<) $(GLIBS)
 # Assembly tests have their own _start and talk to the kernel with ecall.
 $(T)/isa/%.static: tests/isa/riscv64/%.S
 	@mkdir -p $(@D)
