@@ -76,6 +76,10 @@ static void by_hand(void)
 	check(0x1000, 0x0010100f, 4, "fence.i", "fence.i imm=1");
 	/* c.addi16sp with a zero immediate is reserved (objdump accepts it) */
 	check(0x1000, 0x6101, 2, NULL, "c.addi16sp sp,0");
+	/* privileged instructions: refused in user mode, like ferry's decoder */
+	check(0x1000, 0x30200073, 4, NULL, "mret");
+	check(0x1000, 0x10500073, 4, NULL, "wfi");
+	check(0x1000, 0x12000073, 4, NULL, "sfence.vma");
 	/* CSRs without a name here print as numbers */
 	check(0x1000, 0x600f94f3, 4, "csrrw s1,0x600,t6", "hstatus by number");
 	check(0x1000, 0xc0302573, 4, "csrrs a0,hpmcounter3,zero", "hpmcounter3");
