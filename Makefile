@@ -25,6 +25,7 @@ $(BUILD)/obj/%.o: %.c
 
 # The interpreter's FP ops change the host rounding mode between operations.
 $(BUILD)/obj/backends/interp/%.o: CFLAGS += -frounding-math
+$(BUILD)/obj/core/fpu.o: CFLAGS += -frounding-math
 
 $(BUILD)/libferry.a: $(LIB_OBJS)
 	@rm -f $@
