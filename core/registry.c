@@ -7,12 +7,14 @@
 #include "os.h"
 
 extern const struct frontend frontend_riscv64;
+extern const struct frontend frontend_aarch64;
 extern const struct backend backend_interp;
 extern const struct backend backend_interp_switch;
 extern const struct guest_os linux_os;
 
 const struct frontend *const frontends[] = {
 	&frontend_riscv64,
+	&frontend_aarch64,
 	NULL,
 };
 

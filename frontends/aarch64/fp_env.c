@@ -1,0 +1,62 @@
+/* The FP environment: FPCR's rounding mode mapped to the IR's, FPSR's
+ * cumulative flags kept by the IR (core/fpu.h) in RISC-V's bit order, and
+ * the fault path helpers share. */
+#include <setjmp.h>
+#include <signal.h>
+
+#include "core/fpu.h"
+#include "core/vcpu.h"
+#include "frontends/aarch64/a64.h"
+
+/* FPCR.RMode (Arm ARM D13.2 "FPCR"): 0 RN, 1 RP, 2 RM, 3 RZ, as enum ir_rm
+ * values packed four bits each. */
+#define RMODE_TO_IRM (IRM_RNE | IRM_RUP << 4 | IRM_RDN << 8 | IRM_RTZ << 12)
+
+void a64_fpcr_changed(struct a64_ctx *c)
+{
+	struct ir_block *b = c->b;
+	unsigned sh = ir_temp(b), rm = ir_temp(b);
+	ir_emit(b, IR_SHRI, sh, A64_FPCR, 0, A64_FPCR_RMODE_SHIFT - 2); /* RMode * 4 */
+	ir_emit(b, IR_ANDI, sh, sh, 0, 12);
+	ir_movi(b, rm, RMODE_TO_IRM);
+	ir_emit(b, IR_SHR, rm, rm, sh, 0);
+	ir_emit(b, IR_ANDI, rm, rm, 0, 15);
+	ir_emit(b, IR_FRM_SET, 0, rm, 0, 0);
+}
+
+/* FPSR IOC, DZC, OFC, UFC, IXC (bits 0..4) are the IR's NV, DZ, OF, UF, NX
+ * (bits 4..0): the same five bits reversed. */
+static uint64_t reverse5(uint64_t v)
+{
+	uint64_t r = 0;
+	for (int k = 0; k < 5; k++)
+		r |= ((v >> k) & 1) << (4 - k);
+	return r;
+}
+
+#define FPSR_KEPT (1u << 27 | 1u << 7) /* QC, IDC: no IR flag for them */
+
+uint64_t a64_helper_fpsr_read(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t cc)
+{
+	return reverse5(fpu_fflags_get(cpu)) | (cpu->slot[A64_FPSRX] & FPSR_KEPT);
+}
+
+uint64_t a64_helper_fpsr_write(struct vcpu *cpu, uint64_t v, uint64_t b, uint64_t cc)
+{
+	fpu_fflags_set(cpu, reverse5(v & 0x1f));
+	cpu->slot[A64_FPSRX] = v & FPSR_KEPT;
+	return 0;
+}
+
+void a64_helper_fault(struct vcpu *cpu, int signo, int code, uint64_t addr)
+{
+	cpu->trap = (struct vcpu_trap){.signo = signo, .code = code, .addr = addr};
+	siglongjmp(cpu->fault_jmp, 1);
+}
+
+void *a64_helper_mem(struct vcpu *cpu, uint64_t g, uint64_t len)
+{
+	if (g > cpu->mem_limit || len > cpu->mem_limit - g)
+		a64_helper_fault(cpu, SIGSEGV, SEGV_MAPERR, g);
+	return cpu->mem_base + g;
+}
