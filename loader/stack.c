@@ -51,13 +51,13 @@ void linux_stack_range(uint64_t *lo, uint64_t *hi)
 /* The stack grows down from cur; guest addresses, written through the host view. */
 struct stack_writer {
 	uint64_t cur, lo;
-	unsigned wsize; /* guest pointer size */
 };
 
+/* Callers check the total size first (strings_fit). */
 static uint64_t push_bytes(struct stack_writer *w, const void *p, size_t n)
 {
 	if (w->cur - w->lo < n)
-		ferry_fatal("argument list too long for a %llu-byte stack", (unsigned long long)(w->cur - w->lo));
+		FERRY_BUG("stack overflow while laying out the initial stack");
 	w->cur -= n;
 	memcpy(g2h(w->cur), p, n);
 	return w->cur;
@@ -164,22 +164,42 @@ static uint64_t map_stack(void)
 	return hi;
 }
 
+/* Like execve's E2BIG: the strings and vectors may use at most a quarter of
+ * the stack (fs/exec.c), so that the program keeps room to run. */
+static void check_size(int argc, char **argv, int envc, char **envp, const struct load_info *li,
+		       const struct linux_abi *abi, unsigned ws, uint64_t stack_size)
+{
+	/* zero word, execfn, AT_RANDOM bytes, alignment, platform */
+	uint64_t need = ws + strlen(li->execfn ? li->execfn : "") + 1 + 16 + 16;
+	if (abi->platform)
+		need += strlen(abi->platform) + 1;
+	for (int i = 0; i < argc; i++)
+		need += strlen(argv[i]) + 1 + ws;
+	for (int i = 0; i < envc; i++)
+		need += strlen(envp[i]) + 1 + ws;
+	need += (3 + 2ULL * MAX_AUXV) * ws;
+	if (need > stack_size / 4)
+		ferry_fatal("arguments and environment need %llu bytes but a %llu KiB stack allows %llu; raise it with -s",
+			    (unsigned long long)need, (unsigned long long)(stack_size >> 10),
+			    (unsigned long long)(stack_size / 4));
+}
+
 uint64_t linux_stack_build(struct vcpu *cpu, const struct load_info *li, int argc, char **argv, char **envp)
 {
 	const struct linux_abi *abi = cpu->fe->linux;
 	unsigned ws = cpu->fe->elf_class == ELFCLASS32 ? 4 : 8;
 	uint64_t hi = map_stack(), lo, tmp;
 	linux_stack_range(&lo, &tmp);
-	/* Strings may use at most a quarter of the stack, as execve's limit. */
-	struct stack_writer w = { .cur = hi, .lo = hi - (hi - lo) / 4, .wsize = ws };
+	int envc = 0;
+	while (envp && envp[envc])
+		envc++;
+	check_size(argc, argv, envc, envp, li, abi, ws, hi - lo);
+	struct stack_writer w = { .cur = hi, .lo = lo };
 
 	uint64_t zero = 0;
 	push_bytes(&w, &zero, ws);
 	uint64_t u_execfn = push_string(&w, li->execfn ? li->execfn : "");
 
-	int envc = 0;
-	while (envp && envp[envc])
-		envc++;
 	/* Each block is pushed last string first, so the strings end up in order. */
 	proc.env_end = w.cur;
 	for (int i = envc - 1; i >= 0; i--)
@@ -200,8 +220,6 @@ uint64_t linux_stack_build(struct vcpu *cpu, const struct load_info *li, int arg
 	fill_auxv(&a, abi, li, u_random, u_execfn, u_platform);
 
 	uint64_t items = 1 + (uint64_t)argc + 1 + (uint64_t)envc + 1 + 2ULL * a.n;
-	if (items * ws > w.cur - lo - GUEST_PAGE_SIZE)
-		ferry_fatal("argument list too long for the stack");
 	uint64_t sp = (w.cur - items * ws) & ~15ULL;
 
 	/* Pointers to the strings, in the order they were laid out. */
