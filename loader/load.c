@@ -126,7 +126,8 @@ static void open_interp(const char *name, struct elf_image *img)
 		    printable(name, shown, sizeof(shown)), printable(tried, shown_tried, sizeof(shown_tried)));
 }
 
-/* The interpreter's file is no longer needed once mapped. */
+/* A file is no longer needed once mapped; closing it keeps the guest's
+ * first open() at fd 3, as under the kernel.  Headers stay in the image. */
 static void release_file(struct elf_image *img)
 {
 	if (img->elf)
@@ -200,6 +201,7 @@ void loader_load(const char *path, struct load_info *li)
 	uint64_t hint = li->exe.ehdr.e_type == ET_DYN ? pie_bias(&li->exe) : 0;
 	if (elf_image_map(&li->exe, hint, err, sizeof(err)) < 0)
 		ferry_fatal("%s: %s", path, err);
+	release_file(&li->exe);
 	trace_image("executable", &li->exe);
 
 	li->exe_entry = li->exe.ehdr.e_entry + li->exe.bias;
