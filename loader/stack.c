@@ -42,8 +42,8 @@ void linux_stack_range(uint64_t *lo, uint64_t *hi)
 	uint64_t size = PAGE_UP(opt.stack_size ? opt.stack_size : DEFAULT_STACK_SIZE);
 	uint64_t top = PAGE_DOWN(mem.size - STACK_TOP_GAP);
 	if (size < GUEST_PAGE_SIZE || size > top / 4)
-		ferry_fatal("stack size %llu does not fit in the guest address space",
-			    (unsigned long long)opt.stack_size);
+		ferry_fatal("a %llu KiB stack does not fit in the %llu KiB guest address space (see -s and -R)",
+			    (unsigned long long)(size >> 10), (unsigned long long)(mem.size >> 10));
 	*lo = top - size;
 	*hi = top;
 }
