@@ -17,8 +17,8 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/process.h"
+#include "loader/internal.h"
 #include "loader/loader.h"
-#include "loader/stack.h"
 
 /* Unmapped pages kept between the stack and the mmap area. */
 #define STACK_GUARD_GAP (1ULL << 20)
@@ -111,14 +111,9 @@ static void open_interp(const char *name, struct elf_image *img)
 	char tried[2048] = "", path[PATH_MAX];
 	const char *root = sysroot_find(proc.fe);
 
-	if (name[0] == '/' && root && strcmp(root, "/") != 0) {
-		size_t rl = strlen(root);
-		while (rl > 1 && root[rl - 1] == '/')
-			rl--;
-		int n = snprintf(path, sizeof(path), "%.*s%s", (int)rl, root, name);
-		if (n > 0 && (size_t)n < sizeof(path) && try_interp(path, img, tried, sizeof(tried)))
-			return;
-	}
+	if (name[0] == '/' && root && strcmp(root, "/") != 0 && sysroot_join(path, sizeof(path), root, name) &&
+	    try_interp(path, img, tried, sizeof(tried)))
+		return;
 	if (try_interp(name, img, tried, sizeof(tried)))
 		return;
 	char shown[256], shown_tried[1024];

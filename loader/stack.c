@@ -27,8 +27,8 @@
 #include "core/options.h"
 #include "core/process.h"
 #include "core/vcpu.h"
+#include "loader/internal.h"
 #include "loader/loader.h"
-#include "loader/stack.h"
 #include "syscalls/linux/linux_abi.h"
 
 #define DEFAULT_STACK_SIZE (8ULL << 20)

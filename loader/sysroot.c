@@ -16,6 +16,7 @@
 #include "core/frontend.h"
 #include "core/options.h"
 #include "core/process.h"
+#include "loader/internal.h"
 #include "loader/loader.h"
 
 static bool is_dir(const char *path)
@@ -54,8 +55,7 @@ const char *sysroot_find(const struct frontend *fe)
 	return NULL;
 }
 
-/* Joins root and an absolute path; false if it does not fit. */
-static bool join(char *out, size_t outsz, const char *root, const char *path)
+bool sysroot_join(char *out, size_t outsz, const char *root, const char *path)
 {
 	size_t rl = strlen(root);
 	while (rl > 1 && root[rl - 1] == '/')
@@ -69,7 +69,7 @@ const char *sysroot_resolve(const char *guest_path, char *out, size_t outsz)
 	const char *root = sysroot_find(proc.fe);
 	struct stat st;
 
-	if (guest_path[0] == '/' && root && strcmp(root, "/") != 0 && join(out, outsz, root, guest_path) &&
+	if (guest_path[0] == '/' && root && strcmp(root, "/") != 0 && sysroot_join(out, outsz, root, guest_path) &&
 	    lstat(out, &st) == 0)
 		return out;
 	/* A path too long for out is returned as it is: callers use the result. */
