@@ -7,6 +7,8 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static _Atomic uint64_t shared64;
 static _Atomic uint32_t shared32;
@@ -36,6 +38,16 @@ static void *hammer(void *arg)
 		while (!atomic_compare_exchange_weak(&spin_protected, &old, want));
 	}
 	return NULL;
+}
+
+/* pthread_create, but a failure ends the test with its reason */
+static void spawn(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	int e = pthread_create(t, NULL, fn, arg);
+	if (e) {
+		printf("pthread_create failed: %s\n", strerrorname_np(e));
+		exit(1);
+	}
 }
 
 int main(void)
@@ -79,7 +91,7 @@ int main(void)
 
 	pthread_t t[4];
 	for (int i = 0; i < 4; i++)
-		pthread_create(&t[i], NULL, hammer, NULL);
+		spawn(&t[i], hammer, NULL);
 	for (int i = 0; i < 4; i++)
 		pthread_join(t[i], NULL);
 	printf("threads: u64 %llu u32 %u u16 %u u8 %u spinlocked %ld\n", (unsigned long long)atomic_load(&shared64),

@@ -6,8 +6,19 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { THREADS = 4, ITER = 20000 };
+
+/* pthread_create, but a failure ends the test with its reason */
+static void spawn(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+	int e = pthread_create(t, attr, fn, arg);
+	if (e) {
+		printf("pthread_create failed: %s\n", strerrorname_np(e));
+		exit(1);
+	}
+}
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static long counter;
@@ -94,7 +105,7 @@ int main(void)
 {
 	pthread_t t[THREADS];
 	for (long i = 0; i < THREADS; i++)
-		pthread_create(&t[i], NULL, worker, (void *)(intptr_t)i);
+		spawn(&t[i], NULL, worker, (void *)(intptr_t)i);
 	long total_local = 0;
 	for (int i = 0; i < THREADS; i++) {
 		void *r;
@@ -106,8 +117,8 @@ int main(void)
 	pthread_t p, c;
 	int ordered = 0;
 	void *sum;
-	pthread_create(&c, NULL, consumer, &ordered);
-	pthread_create(&p, NULL, producer, NULL);
+	spawn(&c, NULL, consumer, &ordered);
+	spawn(&p, NULL, producer, NULL);
 	pthread_join(p, NULL);
 	pthread_join(c, &sum);
 	printf("consumer sum %ld ordered %d\n", (long)(intptr_t)sum, ordered);
@@ -115,7 +126,7 @@ int main(void)
 	pthread_barrier_init(&barrier, NULL, THREADS);
 	pthread_key_create(&key, key_dtor);
 	for (long i = 0; i < THREADS; i++)
-		pthread_create(&t[i], NULL, phased, (void *)(intptr_t)i);
+		spawn(&t[i], NULL, phased, (void *)(intptr_t)i);
 	int bad = 0;
 	for (int i = 0; i < THREADS; i++) {
 		void *r;

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static __thread int counter = 100;
@@ -35,6 +36,16 @@ static void *body(void *arg)
 	return strdup(line);
 }
 
+/* pthread_create, but a failure ends the test with its reason */
+static void spawn(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	int e = pthread_create(t, NULL, fn, arg);
+	if (e) {
+		printf("pthread_create failed: %s\n", strerrorname_np(e));
+		exit(1);
+	}
+}
+
 int main(void)
 {
 	pthread_t t[4];
@@ -42,7 +53,7 @@ int main(void)
 	zeroed = 77;
 	errno = 0;
 	for (int i = 0; i < 4; i++)
-		pthread_create(&t[i], NULL, body, (void *)(intptr_t)i);
+		spawn(&t[i], body, (void *)(intptr_t)i);
 	for (int i = 0; i < 4; i++) {
 		void *r;
 		pthread_join(t[i], &r);
