@@ -42,7 +42,7 @@ void linux_stack_range(uint64_t *lo, uint64_t *hi)
 	uint64_t size = PAGE_UP(opt.stack_size ? opt.stack_size : DEFAULT_STACK_SIZE);
 	uint64_t top = PAGE_DOWN(mem.size - STACK_TOP_GAP);
 	if (size < GUEST_PAGE_SIZE || size > top / 4)
-		ferry_fatal("a %llu KiB stack does not fit in the %llu KiB guest address space (see -s and -R)",
+		ferry_fatal("the stack (%llu KiB) does not fit in the guest address space (%llu KiB); see -s and -R",
 			    (unsigned long long)(size >> 10), (unsigned long long)(mem.size >> 10));
 	*lo = top - size;
 	*hi = top;
@@ -152,11 +152,21 @@ static void fill_auxv(struct auxv *a, const struct linux_abi *abi, const struct 
 	a->n++;
 }
 
-static uint64_t map_stack(void)
+/* PT_GNU_STACK with PF_X asks for an executable stack (GCC's trampolines for
+ * nested functions); binfmt_elf.c honours it with VM_EXEC. */
+static int stack_prot(const struct elf_image *exe)
+{
+	for (size_t i = 0; i < exe->phnum; i++)
+		if (exe->phdr[i].p_type == PT_GNU_STACK && (exe->phdr[i].p_flags & PF_X))
+			return PROT_READ | PROT_WRITE | PROT_EXEC;
+	return PROT_READ | PROT_WRITE;
+}
+
+static uint64_t map_stack(int prot)
 {
 	uint64_t lo, hi;
 	linux_stack_range(&lo, &hi);
-	int64_t r = mem_mmap(lo, hi - lo, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	int64_t r = mem_mmap(lo, hi - lo, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 	if (r < 0)
 		ferry_fatal("cannot map the stack at 0x%llx-0x%llx: %s", (unsigned long long)lo, (unsigned long long)hi,
 			    strerror((int)-r));
@@ -188,7 +198,7 @@ uint64_t linux_stack_build(struct vcpu *cpu, const struct load_info *li, int arg
 {
 	const struct linux_abi *abi = cpu->fe->linux;
 	unsigned ws = cpu->fe->elf_class == ELFCLASS32 ? 4 : 8;
-	uint64_t hi = map_stack(), lo, tmp;
+	uint64_t hi = map_stack(stack_prot(&li->exe)), lo, tmp;
 	linux_stack_range(&lo, &tmp);
 	int envc = 0;
 	while (envp && envp[envc])
