@@ -39,7 +39,8 @@ static unsigned hash_pc(uint64_t pc) { return (unsigned)((pc >> 1) ^ (pc >> (HAS
 void tcache_init(size_t max_bytes)
 {
 	arena_size = max_bytes;
-	arena = mmap(NULL, arena_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	int prot = PROT_READ | PROT_WRITE | (proc.be && proc.be->needs_exec ? PROT_EXEC : 0);
+	arena = mmap(NULL, arena_size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	xlat_bits = mmap(NULL, mem.size / GUEST_PAGE_SIZE / 8 + 1, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED || xlat_bits == MAP_FAILED)
@@ -203,8 +204,11 @@ struct tblock *tcache_get(struct vcpu *cpu, uint64_t pc)
 	}
 	/* Link the exit we came from straight to this block. */
 	struct tblock *from = cpu->chain_from;
-	if (from && cpu->chain_slot >= 0 && from->chain_pc[cpu->chain_slot] == pc)
+	if (from && cpu->chain_slot >= 0 && from->chain_pc[cpu->chain_slot] == pc && !from->chain[cpu->chain_slot]) {
 		from->chain[cpu->chain_slot] = tb;
+		if (proc.be->link)
+			proc.be->link(from, cpu->chain_slot, tb);
+	}
 	cpu->chain_from = NULL;
 	return tb;
 }
