@@ -2,7 +2,7 @@
 # Installs what building and testing ferry needs, only when something is
 # missing.  Needs root (or sudo) for apt-get on a fresh Debian 12 machine.
 set -e
-pkgs="libelf-dev libcapstone-dev libbsd-dev pkg-config
+pkgs="libelf-dev libcapstone-dev libbsd-dev libzstd-dev pkg-config
 gcc-riscv64-linux-gnu g++-riscv64-linux-gnu gcc-aarch64-linux-gnu g++-aarch64-linux-gnu
 qemu-user"
 missing=""
