@@ -79,8 +79,11 @@ int main(void)
 	for (int i = 0; backends[i]; i++) {
 		fflush(stdout);
 		pid_t pid = fork();
-		if (pid == 0)
-			_exit(run_on(backends[i]->name));
+		if (pid == 0) {
+			int r = run_on(backends[i]->name);
+			fflush(stdout);
+			_exit(r);
+		}
 		int st;
 		waitpid(pid, &st, 0);
 		if (!WIFEXITED(st) || WEXITSTATUS(st)) {
