@@ -1,9 +1,6 @@
 /* Loading a guest program: the executable where it asks to be (a PIE at a
  * base like the kernel's ELF_ET_DYN_BASE), then its dynamic linker from the
  * sysroot, mapped wherever there is room (fs/binfmt_elf.c load_elf_binary). */
-/* gnu11 predefines the macro "linux", which breaks frontend.linux. */
-#undef linux
-
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>

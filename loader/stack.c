@@ -9,10 +9,6 @@
  *
  * Words are pointer-sized for the guest: 8 bytes for ELFCLASS64, 4 for
  * ELFCLASS32; little-endian, as every guest ferry runs. */
-/* gnu11 predefines the macro "linux" (to 1), which breaks the field
- * frontend.linux; until the contract renames it or the build adds -Ulinux. */
-#undef linux
-
 #include <elf.h>
 #include <errno.h>
 #include <stdbool.h>

@@ -1,11 +1,8 @@
 /* The guest sysroot: where the guest's /lib, /usr/lib and dynamic linker live
  * on the host.  Path lookups follow qemu-user's -L: an absolute guest path is
  * tried under the sysroot first, then as a host path. */
-/* gnu11 predefines the macro "linux", which breaks frontend.linux. */
-#undef linux
-
-#include <stdbool.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
