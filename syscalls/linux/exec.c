@@ -1,5 +1,5 @@
 /* New processes: clone without a shared address space (fork, vfork) and
- * execve.  Threads (CLONE_VM without CLONE_VFORK) are not supported yet. */
+ * execve.  Threads are thread.c's. */
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -28,24 +28,20 @@
 	(CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID | CLONE_VFORK | CLONE_VM |   \
 	 CLONE_DETACHED)
 
-/* clone(flags, newsp, parent_tid, child_tid, tls): the generic argument
- * order (kernel/fork.c without CONFIG_CLONE_BACKWARDS*), riscv64's and
- * aarch64's.
+/* clone(flags, newsp, parent_tid, tls, child_tid): kernel/fork.c with
+ * CONFIG_CLONE_BACKWARDS, which riscv64, aarch64 and i386 select (x86-64
+ * swaps the last two).
  * vfork (CLONE_VM | CLONE_VFORK) becomes a fork, as in qemu-user: the
  * parent does not see the child's writes, which posix_spawn only uses to
  * report an exec failure. */
 static int64_t sys_clone(struct vcpu *cpu, const uint64_t *a)
 {
-	uint64_t flags = a[0], newsp = a[1], ptid = a[2], ctid = a[3];
+	uint64_t flags = a[0], newsp = a[1], ptid = a[2], ctid = a[4];
 	int sig = (int)(flags & CSIGNAL);
 	long pid;
 
-	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK)) {
-		if (trace_on(TRACE_UNIMP | TRACE_SYSCALL))
-			trace_printf("ferry: clone of a thread (flags 0x%llx) is not supported yet\n",
-				     (unsigned long long)flags);
-		return -ENOSYS;
-	}
+	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
+		return linux_clone_thread(cpu, a);
 	if (flags & ~(uint64_t)FORK_FLAGS)
 		return -EINVAL;
 	fflush(trace_file());

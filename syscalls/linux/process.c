@@ -113,8 +113,7 @@ static int64_t sys_setpriority(struct vcpu *cpu, const uint64_t *a)
 
 static int64_t sys_exit(struct vcpu *cpu, const uint64_t *a)
 {
-	/* One thread for now: ending it ends the process. */
-	process_exit((int)a[0] & 0xff);
+	linux_thread_exit(cpu, (int)a[0] & 0xff);
 }
 
 static int64_t sys_exit_group(struct vcpu *cpu, const uint64_t *a)

@@ -256,6 +256,12 @@ static __thread struct {
 	int shown; /* printed with "= ?" before an exec */
 } cur;
 
+/* The thread's id: the pid in a single-threaded process, as qemu shows it. */
+static int strace_tid(void)
+{
+	return (int)gettid();
+}
+
 void strace_enter(struct vcpu *cpu, enum linux_sys sys, uint64_t nr, const uint64_t *a)
 {
 	const struct linux_sysinfo *si = &linux_sysinfo[sys];
@@ -288,11 +294,11 @@ void strace_leave(struct vcpu *cpu, int64_t ret)
 		return;
 	cur.pending = 0;
 	if (ret < 0 && ret >= -4095)
-		trace_printf("%d %s = -1 errno=%d (%s)\n", (int)getpid(), cur.line, (int)-ret, strerror((int)-ret));
+		trace_printf("%d %s = -1 errno=%d (%s)\n", strace_tid(), cur.line, (int)-ret, strerror((int)-ret));
 	else if (cur.ret == 'x')
-		trace_printf("%d %s = 0x%llx\n", (int)getpid(), cur.line, (unsigned long long)ret);
+		trace_printf("%d %s = 0x%llx\n", strace_tid(), cur.line, (unsigned long long)ret);
 	else
-		trace_printf("%d %s = %lld\n", (int)getpid(), cur.line, (long long)ret);
+		trace_printf("%d %s = %lld\n", strace_tid(), cur.line, (long long)ret);
 }
 
 void strace_noreturn(void)
@@ -300,7 +306,7 @@ void strace_noreturn(void)
 	if (!cur.pending)
 		return;
 	cur.pending = 0;
-	trace_printf("%d %s = ?\n", (int)getpid(), cur.line);
+	trace_printf("%d %s = ?\n", strace_tid(), cur.line);
 }
 
 void strace_exec(void)
@@ -308,5 +314,5 @@ void strace_exec(void)
 	if (!cur.pending || cur.shown)
 		return;
 	cur.shown = 1;
-	trace_printf("%d %s = ?\n", (int)getpid(), cur.line);
+	trace_printf("%d %s = ?\n", strace_tid(), cur.line);
 }

@@ -31,7 +31,11 @@ extern const struct linux_sys_impl linux_mman_impls[];    /* mman.c */
 extern const struct linux_sys_impl linux_time_impls[];    /* time.c */
 extern const struct linux_sys_impl linux_process_impls[]; /* process.c */
 extern const struct linux_sys_impl linux_info_impls[];    /* info.c */
-extern const struct linux_sys_impl linux_signal_impls[];  /* signal.c */
+extern const struct linux_sys_impl linux_signal_impls[];  /* thread.c: clone of a thread, and the end of one. */
+int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a);
+__attribute__((noreturn)) void linux_thread_exit(struct vcpu *cpu, int status);
+
+/* signal.c */
 extern const struct linux_sys_impl linux_poll_impls[];    /* poll.c */
 extern const struct linux_sys_impl linux_net_impls[];     /* net.c */
 extern const struct linux_sys_impl linux_exec_impls[];    /* exec.c */
@@ -93,6 +97,10 @@ int linux_proc_open(struct vcpu *cpu, const char *guest_path, int flags);
 /* Guest stat layouts (fs.c). */
 struct stat;
 int linux_stat_to_guest(struct vcpu *cpu, uint64_t g, const struct stat *st);
+
+/* thread.c: clone of a thread, and the end of one. */
+int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a);
+__attribute__((noreturn)) void linux_thread_exit(struct vcpu *cpu, int status);
 
 /* signal.c */
 /* A signal aimed at this process: acts on it as the default action would,

@@ -1,0 +1,150 @@
+/* Guest threads: clone(CLONE_VM | CLONE_THREAD ...) gets a new vcpu run by
+ * a new host thread in this process, so the guest's memory, descriptors
+ * and futex words are shared as the kernel would share them. */
+#include <errno.h>
+#include <fenv.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <semaphore.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "syscalls/linux/sys.h"
+#include "core/frontend.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/run.h"
+#include "core/vcpu.h"
+
+/* Guest threads alive; the last one to call exit ends the process. */
+static atomic_int live_threads = 1;
+
+/* What a thread shares, at least, to be a thread rather than a process. */
+#define THREAD_NEEDS (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)
+#define THREAD_FLAGS                                                                                         \
+	(THREAD_NEEDS | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |         \
+	 CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | CLONE_DETACHED)
+
+/* The thread pointer register, which CLONE_SETTLS sets.  struct linux_abi
+ * has no hook for it yet, so it is known here by arch: riscv64's tp is x4
+ * (psABI), kept in slot 4. */
+static int tls_slot(const struct linux_abi *abi)
+{
+	if (strcmp(abi->uname_machine, "riscv64") == 0)
+		return 4;
+	return -1;
+}
+
+struct thread_start {
+	struct vcpu *cpu;
+	uint64_t flags, ptid, ctid;
+	fenv_t fenv;     /* the parent's host FP environment (fcsr is inherited) */
+	sem_t ready;
+	int tid;
+};
+
+static void *thread_main(void *arg)
+{
+	struct thread_start *ts = arg;
+	struct vcpu *cpu = ts->cpu;
+	int tid = (int)syscall(SYS_gettid);
+
+	fesetenv(&ts->fenv);
+	cpu->tid = tid;
+	if (ts->flags & CLONE_CHILD_SETTID)
+		mem_write(ts->ctid, &tid, sizeof tid);
+	if (ts->flags & CLONE_PARENT_SETTID)
+		mem_write(ts->ptid, &tid, sizeof tid);
+	ts->tid = tid;
+	sem_post(&ts->ready); /* ts belongs to the parent from here on */
+	run_loop(cpu);
+}
+
+int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
+{
+	const struct linux_abi *abi = cpu->fe->linux;
+	uint64_t flags = a[0];
+	struct thread_start ts;
+	struct linux_thread *lt;
+	struct vcpu *child;
+	pthread_attr_t attr;
+	pthread_t th;
+	int slot = tls_slot(abi), r;
+
+	if ((flags & THREAD_NEEDS) != THREAD_NEEDS || (flags & ~(uint64_t)THREAD_FLAGS) || (flags & CSIGNAL)) {
+		if (trace_on(TRACE_UNIMP | TRACE_SYSCALL))
+			trace_printf("ferry: clone flags 0x%llx share memory without being a thread: not supported\n",
+				     (unsigned long long)flags);
+		return (flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND) ? -EINVAL : -ENOSYS;
+	}
+	if ((flags & CLONE_SETTLS) && slot < 0)
+		return -ENOSYS;
+	if (!(lt = calloc(1, sizeof *lt)))
+		return -ENOMEM;
+	/* vcpu_new() resets the host FP environment of the calling thread: keep ours */
+	fegetenv(&ts.fenv);
+	child = vcpu_new(cpu->fe);
+	fesetenv(&ts.fenv);
+	memcpy(child->slot, cpu->slot, sizeof(uint64_t) * IR_ARCH_SLOTS);
+	child->pc = cpu->pc;
+	child->fp_rm = cpu->fp_rm;
+	child->fp_flags = cpu->fp_flags;
+	child->slot[abi->ret_slot] = 0;
+	if (a[1])
+		child->slot[abi->sp_slot] = a[1];
+	/* (flags, newsp, parent_tid, tls, child_tid): see sys_clone */
+	if (flags & CLONE_SETTLS)
+		child->slot[slot] = a[3];
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->clear_child_tid = a[4];
+	lt->sigmask = linux_thread(cpu)->sigmask;
+	child->os_state = lt;
+
+	ts.cpu = child;
+	ts.flags = flags;
+	ts.ptid = a[2];
+	ts.ctid = a[4];
+	sem_init(&ts.ready, 0, 0);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	atomic_fetch_add(&live_threads, 1);
+	r = pthread_create(&th, &attr, thread_main, &ts);
+	pthread_attr_destroy(&attr);
+	if (r != 0) {
+		atomic_fetch_sub(&live_threads, 1);
+		vcpu_free(child);
+		free(lt);
+		sem_destroy(&ts.ready);
+		return -EAGAIN;
+	}
+	while (sem_wait(&ts.ready) < 0 && errno == EINTR)
+		;
+	sem_destroy(&ts.ready);
+	return ts.tid;
+}
+
+/* exit(2) of one thread: the kernel clears and wakes clear_child_tid
+ * (kernel/fork.c, mm_release), which is how pthread_join learns of it. */
+void linux_thread_exit(struct vcpu *cpu, int status)
+{
+	if (atomic_fetch_sub(&live_threads, 1) == 1)
+		process_exit(status);
+	if (cpu->clear_child_tid) {
+		int zero = 0;
+		void *w = mem_access(cpu->clear_child_tid, sizeof zero, PROT_WRITE);
+
+		if (w) {
+			memcpy(w, &zero, sizeof zero);
+			syscall(SYS_futex, w, FUTEX_WAKE, 1, NULL, NULL, 0);
+		}
+	}
+	free(cpu->os_state);
+	cpu->os_state = NULL;
+	vcpu_free(cpu);
+	pthread_exit(NULL);
+}
