@@ -7,8 +7,8 @@ SAN     ?=
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=gnu11 $(WARN) -I. -D_GNU_SOURCE -fno-strict-aliasing $(SAN)
-LDFLAGS += $(SAN)
+override CFLAGS += -std=gnu11 $(WARN) -I. -D_GNU_SOURCE -fno-strict-aliasing $(SAN)
+override LDFLAGS += $(SAN)
 # The libraries are linked from their static archives: resolving capstone's
 # and libelf's relocations at every start costs ferry ~0.7 ms of its ~3 ms
 # start-up.

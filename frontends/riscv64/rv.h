@@ -34,17 +34,18 @@ static inline unsigned rv_rs3(uint32_t i) { return i >> 27; }
 static inline unsigned rv_funct3(uint32_t i) { return (i >> 12) & 7; }
 static inline unsigned rv_funct7(uint32_t i) { return i >> 25; }
 static inline int64_t rv_imm_i(uint32_t i) { return (int32_t)i >> 20; }
-/* The unsigned fields are narrowed to int32_t before or-ing, so the sign of
- * the top part survives into the 64-bit result. */
-static inline int64_t rv_imm_s(uint32_t i) { return ((int32_t)i >> 25 << 5) | (int32_t)((i >> 7) & 31); }
+/* Immediates are assembled from unsigned fields; the sign comes from bit 31
+ * through sext(), never a left shift of a negative value (UB in C). */
+static inline int64_t rv_sext(uint64_t v, unsigned bits) { return (int64_t)(v << (64 - bits)) >> (64 - bits); }
+static inline int64_t rv_imm_s(uint32_t i) { return rv_sext(((i >> 25) << 5) | ((i >> 7) & 31), 12); }
 static inline int64_t rv_imm_b(uint32_t i)
 {
-	return ((int32_t)i >> 31 << 12) | (int32_t)(((i << 4) & 0x800) | ((i >> 20) & 0x7e0) | ((i >> 7) & 0x1e));
+	return rv_sext(((i >> 31) << 12) | ((i << 4) & 0x800) | ((i >> 20) & 0x7e0) | ((i >> 7) & 0x1e), 13);
 }
 static inline int64_t rv_imm_u(uint32_t i) { return (int32_t)(i & 0xfffff000); }
 static inline int64_t rv_imm_j(uint32_t i)
 {
-	return ((int32_t)i >> 31 << 20) | (int32_t)((i & 0xff000) | ((i >> 9) & 0x800) | ((i >> 20) & 0x7fe));
+	return rv_sext(((i >> 31) << 20) | (i & 0xff000) | ((i >> 9) & 0x800) | ((i >> 20) & 0x7fe), 21);
 }
 
 /* frontend_riscv64.translate (decode.c) */
