@@ -22,10 +22,10 @@
 if [ "$1" != "--job" ]; then
 	set -u
 	SRC=$(cd "$(dirname "$0")/.." && pwd)
-	cd "$SRC" || exit 2
-	B=${1:-build}
+	B=${1:-$SRC/build}
 	mkdir -p "$B/tests" || exit 2
 	B=$(cd "$B" && pwd)
+	cd "$SRC" || exit 2
 	T=$B/tests
 	RES=$T/results
 	rm -rf "$RES"
@@ -103,6 +103,9 @@ echo "runner: $(wc -l <"$jobs") tests"
 xargs -r -P"$JOBS" -L1 "$SRC/tests/run.sh" --job <"$jobs"
 
 # ---- summary ----
+echo "slowest runs:"
+cat "$RES"/*.ms 2>/dev/null | sort -rn | head -n 5 | awk '{ printf "  %6.1fs %s\n", $1 / 1000, substr($0, index($0, $2)) }'
+
 pass=$(cat "$RES"/*.res 2>/dev/null | grep -c '^PASS')
 fail=$(cat "$RES"/*.res 2>/dev/null | grep -c '^FAIL')
 skip=$(cat "$RES"/*.res 2>/dev/null | grep -c '^SKIP')

@@ -62,7 +62,8 @@ int main()
 	for (int i = 1; i <= 10; i++)
 		ring.push(i * i);
 	std::printf("ring total %d\n", ring.total());
-	std::printf("constexpr fib(40) %llu Fact<20> %llu\n", fib(40), Fact<20>::value);
+	constexpr unsigned long long fib40 = fib(40); /* evaluated by the compiler, even at -O0 */
+	std::printf("constexpr fib(40) %llu Fact<20> %llu\n", fib40, Fact<20>::value);
 
 	int counter = 0;
 	auto by_ref = [&counter](int k) { counter += k; };

@@ -40,6 +40,8 @@ run_capture() {
 	shift
 	rm -rf "$dir"
 	mkdir -p "$dir/work"
+	local t0
+	t0=$(date +%s%N)
 	# The outer braces swallow bash's own "Segmentation fault" notices.
 	{
 		(
@@ -50,6 +52,8 @@ run_capture() {
 	} 2>/dev/null
 	echo $? >"$dir/status"
 	printf '%q ' "$@" >"$dir/cmd"
+	# elapsed milliseconds and what ran, for the runner's "slowest runs"
+	echo "$((($(date +%s%N) - t0) / 1000000)) ${ID:-$dir}" >>"$RES/${ID:-run}.ms"
 }
 
 status_name() {
