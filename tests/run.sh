@@ -69,6 +69,8 @@ echo "runner: backends: $BACKENDS"
 
 # ---- build ----
 echo "runner: building test programs under $T (log: $T/build.log)"
+# Called from make check: the parent's jobserver is not ours to use.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 if ! make --no-print-directory -f tests/build.mk B="$B" -j"$JOBS" -k >"$T/build.log" 2>&1; then
 	echo "runner: some test programs did not build; their tests fail (see $T/build.log)"
 fi
