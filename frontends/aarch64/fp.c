@@ -169,9 +169,9 @@ static bool fcmp(struct a64_ctx *c)
 	unsigned opc2 = a64_bits(i, 4, 0);
 	if (!ftype_ok(i, &dbl) || a64_bits(i, 15, 14) != 0 || (opc2 & 7) != 0)
 		return false;
+	/* The zero forms' Rm is "should be zero"; like hardware commonly does,
+	 * a non-zero value is ignored. */
 	bool zero = opc2 & 8, signal = opc2 & 16;
-	if (zero && a64_rm(i) != 0)
-		return false;
 	compare(c, dbl, vreg(a64_rn(i)), zero ? A64_ZERO : vreg(a64_rm(i)), signal, 0);
 	return true;
 }

@@ -102,15 +102,13 @@ static void single(struct a64_ctx *c, const struct xfer *x, unsigned rn, int64_t
 			ir_emit(b, IR_ADDI, base, base, 0, imm);
 		return;
 	}
-	/* With writeback, a load into the base register itself waits, and the
-	 * loaded value is what stays (writeback suppressed). */
+	/* With writeback, a load into the base register itself is CONSTRAINED
+	 * UNPREDICTABLE (Arm ARM K1.2.9, WBOVERLAPLD); the register gets the
+	 * written-back address, as on qemu: the load still happens (it may
+	 * fault), its value is dropped. */
 	bool into_base = wb != WB_NONE && !x->simd && x->rt == rn && rn != 31;
 	unsigned d = load_dst(c, x, !into_base);
 	emit_load(c, x, d, a, off);
-	if (into_base) {
-		load_commit(c, x, d);
-		return;
-	}
 	if (wb == WB_PRE)
 		ir_mov(b, base, a);
 	else if (wb == WB_POST)
@@ -216,11 +214,11 @@ static bool pair(struct a64_ctx *c, unsigned op2)
 		load_commit(c, &x[0], t0);
 		load_commit(c, &x[1], t1);
 	}
-	/* A load into the base register with writeback: the loaded value stays. */
-	bool into_base = load && !simd && rn != 31 && (x[0].rt == rn || x[1].rt == rn);
-	if (wb == WB_PRE && !into_base)
+	/* A load into the base register with writeback: the written-back
+	 * address wins, as in single(). */
+	if (wb == WB_PRE)
 		ir_mov(b, base, a);
-	else if (wb == WB_POST && !into_base)
+	else if (wb == WB_POST)
 		ir_emit(b, IR_ADDI, base, base, 0, imm);
 	return true;
 }

@@ -45,11 +45,14 @@ static bool vector(struct a64_ctx *c)
 			return a64_simd_copy(c);
 		return false;
 	}
-	if (a64_bit(i, 15) || a64_bits(i, 23, 22) != 0)
+	/* TBL, permute, EXT: inst[23:22] is op2 (00) for TBL and EXT, size for permutes */
+	if (a64_bit(i, 15))
 		return false;
-	if (a64_bit(i, 29))
-		return a64_simd_ext(c);
-	return a64_bit(i, 11) ? a64_simd_permute(c) : a64_simd_tbl(c);
+	if (a64_bit(i, 29)) /* EXT: imm4 is inst[14:11] */
+		return a64_bits(i, 23, 22) == 0 ? a64_simd_ext(c) : false;
+	if (a64_bit(i, 11))
+		return a64_simd_permute(c);
+	return a64_bits(i, 23, 22) == 0 ? a64_simd_tbl(c) : false;
 }
 
 /* AdvSIMD scalar classes: inst[31:30] = 01, inst[28] = 1. */

@@ -64,7 +64,14 @@ static uint64_t step(struct vcpu *cpu, unsigned size, uint64_t a, uint64_t b, bo
 		uint64_t two = size == 3 ? 0x4000000000000000ull : 0x40000000u;
 		return lane_fma(cpu, size, a, b, two, 0);
 	}
-	/* (3 + a * b) / 2: the halving is exact, the result never subnormal */
+	/* (3 + a * b) / 2 in one rounding: 1.5 + (a / 2) * b, halving whichever
+	 * operand is normal (exact); with both subnormal nothing can overflow. */
+	uint64_t unit = size == 3 ? 1ull << 52 : 1ull << 23, emask = size == 3 ? 0x7ffull << 52 : 0xffull << 23;
+	uint64_t onehalf = size == 3 ? 0x3ff8000000000000ull : 0x3fc00000u;
+	if ((a & emask) > unit)
+		return lane_fma(cpu, size, a - unit, b, onehalf, 0);
+	if ((b & emask) > unit)
+		return lane_fma(cpu, size, a, b - unit, onehalf, 0);
 	uint64_t three = size == 3 ? 0x4008000000000000ull : 0x40400000u;
 	uint64_t half = size == 3 ? 0x3fe0000000000000ull : 0x3f000000u;
 	return lane_mul(cpu, size, lane_fma(cpu, size, a, b, three, 0), half);

@@ -34,7 +34,10 @@ static bool exception(struct a64_ctx *c)
 	unsigned opc = a64_bits(i, 23, 21), op2 = a64_bits(i, 4, 2), ll = a64_bits(i, 1, 0);
 	if (op2 != 0)
 		return false;
-	if (opc == 0 && ll == 1) { /* SVC: the number is in x8, the immediate is ignored */
+	if (opc == 0 && ll == 1) {
+		/* SVC: the number is in x8, the immediate is ignored.  The return
+		 * to EL0 clears the local exclusive monitor. */
+		ir_emit(c->b, IR_CLREX, 0, 0, 0, 0);
 		ir_exit_syscall(c->b, c->pc + 4);
 		c->end = true;
 		return true;
