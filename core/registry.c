@@ -10,6 +10,7 @@ extern const struct frontend frontend_riscv64;
 extern const struct frontend frontend_aarch64;
 extern const struct backend backend_interp;
 extern const struct backend backend_interp_switch;
+extern const struct backend backend_jit;
 extern const struct guest_os linux_os;
 
 const struct frontend *const frontends[] = {
@@ -21,6 +22,7 @@ const struct frontend *const frontends[] = {
 const struct backend *const backends[] = {
 	&backend_interp,
 	&backend_interp_switch,
+	&backend_jit,
 	NULL,
 };
 

@@ -1,0 +1,183 @@
+/* Calls from generated code into C: argument set-up (a parallel move, as
+ * cached values may sit in argument registers), the SysV stack argument,
+ * and the ops that are calls: FP ops (core/fpu.h), the IR's CALL, clocks,
+ * and the interpreter fallback for ops this JIT does not know. */
+#include "backends/x86_64/jit.h"
+#include "core/fpu.h"
+#include "core/log.h"
+#include "core/tcache.h"
+#include "core/vcpu.h"
+
+static const int8_t arg_regs[6] = {X_RDI, X_RSI, X_RDX, X_RCX, X_R8, X_R9};
+
+/* Loads the argument registers.  Register sources are moved first, in an
+ * order that reads each before it is overwritten (cycles are broken with
+ * xchg); memory and constant sources, which read no argument register,
+ * come last. */
+static void load_args(struct jit_ctx *c, const struct jit_arg *args, int nargs)
+{
+	int8_t src[6];
+	bool pending[6] = {false};
+	for (int k = 0; k < nargs; k++) {
+		src[k] = -1;
+		if (args[k].kind == JA_SLOT && c->slot_reg[args[k].v] >= 0)
+			src[k] = c->slot_reg[args[k].v];
+		else if (args[k].kind == JA_REG)
+			src[k] = (int8_t)args[k].v;
+		else if (args[k].kind == JA_CPU)
+			src[k] = J_CPU;
+		pending[k] = src[k] >= 0 && src[k] != arg_regs[k];
+	}
+	for (;;) {
+		bool any = false, moved = false;
+		for (int k = 0; k < nargs; k++) {
+			if (!pending[k])
+				continue;
+			any = true;
+			bool blocked = false;
+			for (int j = 0; j < nargs; j++)
+				blocked |= j != k && pending[j] && src[j] == arg_regs[k];
+			if (!blocked) {
+				x64_mov_rr(c->b, 8, arg_regs[k], src[k]);
+				pending[k] = false;
+				moved = true;
+			}
+		}
+		if (!any)
+			break;
+		if (moved)
+			continue;
+		/* Only cycles are left: swap one pair into place. */
+		for (int k = 0; k < nargs; k++) {
+			if (!pending[k])
+				continue;
+			int d = arg_regs[k], s = src[k];
+			x64_xchg_rr(c->b, d, s);
+			pending[k] = false;
+			for (int j = 0; j < nargs; j++)
+				if (pending[j] && src[j] == d)
+					src[j] = (int8_t)s;
+			break;
+		}
+	}
+	for (int k = 0; k < nargs; k++) {
+		if (src[k] >= 0)
+			continue;
+		if (args[k].kind == JA_SLOT)
+			x64_load(c->b, 8, arg_regs[k], slot_mem((unsigned)args[k].v));
+		else
+			x64_mov_ri(c->b, arg_regs[k], args[k].v);
+	}
+}
+
+static void call(struct jit_ctx *c, const void *fn, const struct jit_arg *args, int nargs, bool stack,
+		 int64_t stack_arg)
+{
+	rc_spill_caller_saved(c);
+	if (stack) {
+		/* The seventh argument at [rsp]; rsp stays 16-byte aligned. */
+		x64_alu_ri(c->b, 8, X_SUB, X_RSP, 16);
+		if (x64_fits_i32(stack_arg)) {
+			x64_store_imm(c->b, 8, x64_m(X_RSP, 0), (int32_t)stack_arg);
+		} else {
+			x64_mov_ri(c->b, X_RAX, (uint64_t)stack_arg);
+			x64_store(c->b, 8, x64_m(X_RSP, 0), X_RAX);
+		}
+	}
+	load_args(c, args, nargs);
+	x64_mov_ri(c->b, X_RAX, (uint64_t)(uintptr_t)fn);
+	x64_call_r(c->b, X_RAX);
+	if (stack)
+		x64_alu_ri(c->b, 8, X_ADD, X_RSP, 16);
+	rc_drop_caller_saved(c);
+}
+
+void jit_call(struct jit_ctx *c, const void *fn, const struct jit_arg *args, int nargs)
+{
+	call(c, fn, args, nargs, false, 0);
+}
+
+void jit_call7(struct jit_ctx *c, const void *fn, const struct jit_arg *args, int64_t stack)
+{
+	call(c, fn, args, 6, true, stack);
+}
+
+static void def(struct jit_ctx *c, const struct ir_insn *i) { rc_def(c, i->d, X_RAX, jit_d_live(c)); }
+
+/* fpu_<OP>(cpu, a, b, c, rm, fmode, imm); operands the op's form lacks are 0. */
+static void fp_op(struct jit_ctx *c, const struct ir_insn *i, jit_fp_fn fn)
+{
+	const char *form = ir_op_info[i->op].form;
+	bool has_b = form[1] == 'a' && form[2] == 'b', has_c = has_b && form[3] == 'c';
+	struct jit_arg args[6] = {JARG_CPU, JARG_SLOT(i->a), has_b ? JARG_SLOT(i->b) : JARG_IMM(0),
+				  has_c ? JARG_SLOT(i->c) : JARG_IMM(0), JARG_IMM(i->rm), JARG_IMM(i->fmode)};
+	jit_mark_fault_pc(c);
+	jit_call7(c, (const void *)fn, args, i->imm);
+	def(c, i);
+}
+
+bool jit_emit_call_op(struct jit_ctx *c, const struct ir_insn *i)
+{
+	jit_fp_fn fp = jit_fp_op(i->op);
+	if (fp) {
+		fp_op(c, i, fp);
+		return true;
+	}
+	switch (i->op) {
+	case IR_CALL: {
+		/* A helper may read and write any slot in cpu->slot, temps too. */
+		struct jit_arg args[] = {JARG_CPU, JARG_SLOT(i->a), JARG_SLOT(i->b), JARG_SLOT(i->c)};
+		rc_sync_temps(c);
+		jit_mark_fault_pc(c);
+		jit_call(c, (const void *)(uintptr_t)i->imm, args, 4);
+		rc_drop_all(c);
+		def(c, i);
+		return true;
+	}
+	case IR_FFLAGS_GET: {
+		struct jit_arg args[] = {JARG_CPU};
+		jit_call(c, (const void *)fpu_fflags_get, args, 1);
+		def(c, i);
+		return true;
+	}
+	case IR_FFLAGS_SET: case IR_FRM_SET: {
+		struct jit_arg args[] = {JARG_CPU, JARG_SLOT(i->a)};
+		jit_call(c, i->op == IR_FRM_SET ? (const void *)fpu_frm_set : (const void *)fpu_fflags_set, args, 2);
+		return true;
+	}
+	case IR_RDCYCLE: case IR_RDTIME:
+		jit_call(c, i->op == IR_RDCYCLE ? (const void *)jit_h_rdcycle : (const void *)jit_h_rdtime, NULL, 0);
+		def(c, i);
+		return true;
+	case IR_ORCB: {
+		struct jit_arg args[] = {JARG_SLOT(i->a)};
+		jit_call(c, (const void *)jit_h_orcb, args, 1);
+		def(c, i);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* An op this JIT has no code for: the interpreter runs it alone on the
+ * same vcpu (jit_helpers.c).  It may read and write any slot, so the
+ * cache is written back before and forgotten after; a non-zero result
+ * is an exit (a trap, or an exit op) to leave with. */
+void jit_emit_fallback(struct jit_ctx *c, const struct ir_insn *i)
+{
+	struct tblock *op_tb = jit_fallback_block(i, c->insn_pc, c->tb->ninsns);
+	if (!op_tb) {
+		c->failed = true;
+		return;
+	}
+	struct jit_arg args[] = {JARG_CPU, JARG_IMM((uintptr_t)op_tb)};
+	rc_sync_temps(c);
+	jit_call(c, (const void *)jit_h_fallback, args, 2);
+	rc_drop_all(c);
+	c->fault_pc_set = false;
+	x64_test_rr(c->b, 4, X_RAX, X_RAX);
+	size_t go_on = x64_jcc8(c->b, X_CC_E);
+	x64_ret(c->b);
+	x64_patch_rel8(c->b, go_on, c->b->len);
+}

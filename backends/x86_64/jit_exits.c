@@ -1,0 +1,197 @@
+/* Block entry, block exits, and the out-of-line stubs that return to the
+ * run loop.  Every way out of generated code is a `ret` to the trampoline
+ * with the enum vcpu_exit in eax and cpu->pc set. */
+#include <signal.h>
+#include <stddef.h>
+
+#include "backends/x86_64/jit.h"
+#include "core/tcache.h"
+#include "core/vcpu.h"
+
+#define CPU_FIELD(f) x64_m(J_CPU, (int32_t)offsetof(struct vcpu, f))
+
+static const enum x64_cc cond_cc[] = {
+	[IRC_EQ] = X_CC_E, [IRC_NE] = X_CC_NE, [IRC_LT] = X_CC_L, [IRC_GE] = X_CC_GE, [IRC_LTU] = X_CC_B,
+	[IRC_GEU] = X_CC_AE, [IRC_LE] = X_CC_LE, [IRC_GT] = X_CC_G, [IRC_LEU] = X_CC_BE, [IRC_GTU] = X_CC_A,
+};
+
+enum x64_cc jit_cond_cc(unsigned cond) { return cond < sizeof(cond_cc) / sizeof(cond_cc[0]) ? cond_cc[cond] : X_CC_A; }
+
+/* [rbx + off] = v, through rax when v does not fit a sign-extended imm32. */
+static void store_u64(struct jit_ctx *c, struct x64_mem m, uint64_t v)
+{
+	if (x64_fits_i32((int64_t)v)) {
+		x64_store_imm(c->b, 8, m, (int32_t)v);
+	} else {
+		x64_mov_ri(c->b, X_RAX, v);
+		x64_store(c->b, 8, m, X_RAX);
+	}
+}
+
+static void leave(struct jit_ctx *c, enum vcpu_exit why)
+{
+	x64_mov_ri(c->b, X_RAX, why);
+	x64_ret(c->b);
+}
+
+/* At every entry (from the trampoline, a linked exit or the jump cache):
+ * leave at once if an interrupt is pending, so a guest spinning in a loop
+ * of chained blocks still reaches the run loop. */
+void jit_emit_prologue(struct jit_ctx *c)
+{
+	x64_alu_mi(c->b, 4, X_CMP, CPU_FIELD(interrupt), 0);
+	jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_INTERRUPT, -1, 0);
+	x64_mov_ri(c->b, X_RAX, (uint64_t)(uintptr_t)c->tb);
+	x64_store(c->b, 8, CPU_FIELD(cur_tb), X_RAX);
+	if (c->tb->ninsns)
+		x64_alu_mi(c->b, 8, X_ADD, CPU_FIELD(icount), (int32_t)c->tb->ninsns);
+}
+
+/* A guest trap at the pc fault_op names (a memory op's instruction); the
+ * guest address is in rax. */
+static void trap_stub(struct jit_ctx *c, int signo, int code)
+{
+	x64_store(c->b, 8, CPU_FIELD(trap.addr), X_RAX);
+	x64_store_imm(c->b, 4, CPU_FIELD(trap.signo), signo);
+	x64_store_imm(c->b, 4, CPU_FIELD(trap.code), code);
+	x64_load(c->b, 8, X_RCX, CPU_FIELD(fault_op));
+	x64_mov_ri(c->b, X_RDX, c->tb->pc);
+	x64_alu_rr(c->b, 8, X_ADD, X_RCX, X_RDX);
+	x64_store(c->b, 8, CPU_FIELD(pc), X_RCX);
+	leave(c, VEXIT_TRAP);
+}
+
+/* A direct exit not linked (yet): back to the run loop, which links slot
+ * to the target block (slot -1: never linked). */
+static void exit_stub(struct jit_ctx *c, int slot, uint64_t target)
+{
+	store_u64(c, CPU_FIELD(pc), target);
+	if (slot >= 0) {
+		x64_mov_ri(c->b, X_RAX, (uint64_t)(uintptr_t)c->tb);
+		x64_store(c->b, 8, CPU_FIELD(chain_from), X_RAX);
+		x64_store_imm(c->b, 4, CPU_FIELD(chain_slot), slot);
+	} else {
+		x64_store_imm(c->b, 8, CPU_FIELD(chain_from), 0);
+	}
+	leave(c, VEXIT_LOOKUP);
+}
+
+void jit_emit_stubs(struct jit_ctx *c)
+{
+	size_t shared[JS_EXIT] = {0, 0, 0};
+	for (uint32_t f = 0; f < c->nfix; f++) {
+		const struct jit_fixup *x = &c->fix[f];
+		if (x->kind == JS_EXIT) {
+			x64_patch_rel32(c->b, x->at, c->b->len);
+			exit_stub(c, x->slot, x->target);
+			continue;
+		}
+		if (!shared[x->kind]) {
+			shared[x->kind] = c->b->len;
+			switch (x->kind) {
+			case JS_INTERRUPT:
+				store_u64(c, CPU_FIELD(pc), c->tb->pc);
+				x64_store_imm(c->b, 8, CPU_FIELD(chain_from), 0);
+				leave(c, VEXIT_LOOKUP);
+				break;
+			case JS_BAD_ADDRESS: trap_stub(c, SIGSEGV, SEGV_MAPERR); break;
+			default: trap_stub(c, SIGBUS, BUS_ADRALN); break;
+			}
+		}
+		x64_patch_rel32(c->b, x->at, shared[x->kind]);
+	}
+}
+
+/* Pads with NOPs so that an instruction emitted by fn, whose rel32 ends
+ * it, has that rel32 4-byte aligned: link() rewrites it with one atomic
+ * store while other threads may be running it. */
+static size_t aligned_jump(struct jit_ctx *c, int ra, int rb, int is_jcc, enum x64_cc cc)
+{
+	size_t start = c->b->len;
+	for (int pass = 0; pass < 2; pass++) {
+		if (is_jcc)
+			x64_alu_rr(c->b, 8, X_CMP, ra, rb);
+		size_t rel_at = c->b->len + (is_jcc ? 2 : 1);
+		unsigned pad = (unsigned)((4 - rel_at % 4) % 4);
+		if (pad == 0 || pass == 1)
+			break;
+		c->b->len = start;
+		x64_nops(c->b, pad);
+	}
+	return is_jcc ? x64_jcc32(c->b, cc) : x64_jmp32(c->b);
+}
+
+/* The slot of a direct exit to target, or -1 if another exit already owns
+ * the chain slot (only one jump per slot is patchable). */
+static int exit_slot(struct jit_ctx *c, int slot, uint64_t target)
+{
+	if (c->exit_at[slot] || c->tb->chain_pc[slot] != target)
+		return -1;
+	return slot;
+}
+
+static void emit_exit_ind(struct jit_ctx *c, const struct ir_insn *i)
+{
+	int rt = rc_get(c, i->a);
+	x64_mov_rr(c->b, 8, X_RAX, rt);
+	/* jmp_cache->tb[(pc >> 1) & mask], as tcache_jmp_hash */
+	x64_mov_rr(c->b, 4, X_RCX, X_RAX);
+	x64_shift_ri(c->b, 4, X_SHR, X_RCX, 1);
+	x64_alu_ri(c->b, 4, X_AND, X_RCX, (1 << TCACHE_JMP_BITS) - 1);
+	x64_load(c->b, 8, X_RDX, CPU_FIELD(jmp_cache));
+	x64_load(c->b, 8, X_RDX, x64_mi(X_RDX, X_RCX, 3, offsetof(struct tcache_jmp, tb)));
+	x64_test_rr(c->b, 8, X_RDX, X_RDX);
+	size_t miss1 = x64_jcc8(c->b, X_CC_E);
+	x64_alu_rm(c->b, 8, X_CMP, X_RAX, x64_m(X_RDX, offsetof(struct tblock, pc)));
+	size_t miss2 = x64_jcc8(c->b, X_CC_NE);
+	/* The target's entry checks cpu->interrupt. */
+	x64_jmp_m(c->b, x64_m(X_RDX, offsetof(struct tblock, code)));
+	x64_patch_rel8(c->b, miss1, c->b->len);
+	x64_patch_rel8(c->b, miss2, c->b->len);
+	x64_store(c->b, 8, CPU_FIELD(pc), X_RAX);
+	x64_store_imm(c->b, 8, CPU_FIELD(chain_from), 0);
+	leave(c, VEXIT_LOOKUP);
+}
+
+bool jit_emit_exit(struct jit_ctx *c, const struct ir_insn *i)
+{
+	switch (i->op) {
+	case IR_BRCC: {
+		int ra = rc_get(c, i->a), rb = rc_get(c, i->b);
+		int slot = exit_slot(c, 0, (uint64_t)i->imm);
+		size_t at = aligned_jump(c, ra, rb, 1, jit_cond_cc(i->c));
+		if (slot >= 0)
+			c->exit_at[0] = (uint32_t)at;
+		jit_fixup(c, at, JS_EXIT, slot, (uint64_t)i->imm);
+		return true;
+	}
+	case IR_EXIT: {
+		int slot = exit_slot(c, 1, (uint64_t)i->imm);
+		size_t at = aligned_jump(c, 0, 0, 0, X_CC_O);
+		if (slot >= 0)
+			c->exit_at[1] = (uint32_t)at;
+		jit_fixup(c, at, JS_EXIT, slot, (uint64_t)i->imm);
+		return true;
+	}
+	case IR_EXIT_IND:
+		emit_exit_ind(c, i);
+		return true;
+	case IR_EXIT_SYSCALL:
+		store_u64(c, CPU_FIELD(pc), (uint64_t)i->imm);
+		leave(c, VEXIT_SYSCALL);
+		return true;
+	case IR_EXIT_FLUSH:
+		store_u64(c, CPU_FIELD(pc), (uint64_t)i->imm);
+		leave(c, VEXIT_FLUSH);
+		return true;
+	case IR_EXIT_TRAP:
+		store_u64(c, CPU_FIELD(pc), (uint64_t)i->imm);
+		store_u64(c, CPU_FIELD(trap.addr), (uint64_t)i->imm);
+		x64_store_imm(c->b, 4, CPU_FIELD(trap.signo), i->a);
+		x64_store_imm(c->b, 4, CPU_FIELD(trap.code), i->b);
+		leave(c, VEXIT_TRAP);
+		return true;
+	default:
+		return false;
+	}
+}

@@ -1,0 +1,196 @@
+/* The register cache of one block.
+ *
+ * Architectural slots are written through: every result is stored to its
+ * slot at once and also kept in a host register, so later reads in the
+ * block take the register and the dependency chain never waits on a
+ * store-to-load forward, while memory is always exact for faults, helper
+ * calls and exits.  Temps (slots >= IR_ARCH_SLOTS) die with their guest
+ * instruction (docs/ir.md rule 3), so they stay in registers ("dirty") and
+ * reach memory only when evicted or before something reads cpu->slot. */
+#include "backends/x86_64/jit.h"
+#include "core/log.h"
+
+/* Callee-saved registers first: their values survive helper calls. */
+static const int8_t pool[JIT_POOL] = {X_R13, X_R14, X_R15, X_RBP, X_R10, X_R11, X_RSI, X_RDI, X_R8, X_R9};
+
+bool rc_caller_saved(int reg)
+{
+	return reg != X_RBX && reg != X_RBP && reg != X_R12 && reg != X_R13 && reg != X_R14 && reg != X_R15;
+}
+
+static bool in_pool(int reg)
+{
+	for (int k = 0; k < JIT_POOL; k++)
+		if (pool[k] == reg)
+			return true;
+	return false;
+}
+
+void rc_reset(struct jit_ctx *c)
+{
+	for (int r = 0; r < 16; r++) {
+		c->reg_slot[r] = -1;
+		c->dirty[r] = false;
+		c->stamp[r] = 0;
+	}
+	for (int s = 0; s < IR_SLOTS; s++)
+		c->slot_reg[s] = -1;
+	c->locked = 0;
+	c->clock = 0;
+}
+
+static void unmap(struct jit_ctx *c, int r)
+{
+	if (c->reg_slot[r] >= 0)
+		c->slot_reg[c->reg_slot[r]] = -1;
+	c->reg_slot[r] = -1;
+	c->dirty[r] = false;
+}
+
+static void spill(struct jit_ctx *c, int r)
+{
+	if (c->dirty[r]) {
+		x64_store(c->b, 8, slot_mem((unsigned)c->reg_slot[r]), r);
+		c->dirty[r] = false;
+	}
+}
+
+/* A register for a new value: a free one, else the least recently used. */
+static int alloc(struct jit_ctx *c)
+{
+	int victim = -1;
+	for (int k = 0; k < JIT_POOL; k++) {
+		int r = pool[k];
+		if (c->locked & (1u << r))
+			continue;
+		if (c->reg_slot[r] < 0)
+			return r;
+		if (victim < 0 || c->stamp[r] < c->stamp[victim])
+			victim = r;
+	}
+	if (victim < 0)
+		FERRY_BUG("jit: every cache register is in use by one op");
+	spill(c, victim);
+	unmap(c, victim);
+	return victim;
+}
+
+static void lock(struct jit_ctx *c, int r)
+{
+	c->locked |= (uint16_t)(1u << r);
+	c->stamp[r] = ++c->clock;
+}
+
+int rc_new(struct jit_ctx *c)
+{
+	int r = alloc(c);
+	lock(c, r);
+	return r;
+}
+
+int rc_get(struct jit_ctx *c, unsigned slot)
+{
+	int r = c->slot_reg[slot];
+	if (r < 0) {
+		r = alloc(c);
+		x64_load(c->b, 8, r, slot_mem(slot));
+		c->reg_slot[r] = (int16_t)slot;
+		c->slot_reg[slot] = (int8_t)r;
+	}
+	lock(c, r);
+	return r;
+}
+
+/* A register holding slot's value that the op may overwrite with its
+ * result: the cached one itself when the value dies here. */
+int rc_take(struct jit_ctx *c, unsigned slot, bool dies)
+{
+	int r = c->slot_reg[slot];
+	if (r >= 0 && dies && !(c->locked & (1u << r))) {
+		unmap(c, r);
+		lock(c, r);
+		return r;
+	}
+	if (r < 0 && dies) {
+		r = rc_new(c);
+		x64_load(c->b, 8, r, slot_mem(slot));
+		return r;
+	}
+	int src = rc_get(c, slot);
+	int n = rc_new(c);
+	x64_mov_rr(c->b, 8, n, src);
+	return n;
+}
+
+/* slot's new value is in reg: a register from rc_new/rc_take, a scratch
+ * register, or the cached register of another slot (a copy is made when
+ * the value must stay); live: it is read again in this block. */
+void rc_def(struct jit_ctx *c, unsigned slot, int reg, bool live)
+{
+	int old = c->slot_reg[slot];
+	if (old >= 0 && old != reg)
+		unmap(c, old);
+	bool arch = slot < IR_ARCH_SLOTS;
+	if (arch)
+		x64_store(c->b, 8, slot_mem(slot), reg);
+	bool own = in_pool(reg) && (c->reg_slot[reg] < 0 || c->reg_slot[reg] == (int)slot);
+	if (!live) {
+		if (own)
+			unmap(c, reg);
+		return;
+	}
+	if (!own) {
+		int p = alloc(c);
+		x64_mov_rr(c->b, 8, p, reg);
+		reg = p;
+	}
+	c->reg_slot[reg] = (int16_t)slot;
+	c->slot_reg[slot] = (int8_t)reg;
+	c->dirty[reg] = !arch;
+	lock(c, reg);
+}
+
+/* slot's value is dead: forget its register without storing. */
+void rc_release(struct jit_ctx *c, unsigned slot)
+{
+	int r = c->slot_reg[slot];
+	if (r >= 0)
+		unmap(c, r);
+}
+
+void rc_unlock(struct jit_ctx *c) { c->locked = 0; }
+
+void rc_sync_temps(struct jit_ctx *c)
+{
+	for (int k = 0; k < JIT_POOL; k++)
+		spill(c, pool[k]);
+}
+
+void rc_forget_temps(struct jit_ctx *c)
+{
+	for (int k = 0; k < JIT_POOL; k++)
+		if (c->reg_slot[pool[k]] >= IR_ARCH_SLOTS)
+			unmap(c, pool[k]);
+}
+
+void rc_drop_slot(struct jit_ctx *c, unsigned slot) { rc_release(c, slot); }
+
+void rc_drop_all(struct jit_ctx *c)
+{
+	for (int k = 0; k < JIT_POOL; k++)
+		unmap(c, pool[k]);
+}
+
+void rc_spill_caller_saved(struct jit_ctx *c)
+{
+	for (int k = 0; k < JIT_POOL; k++)
+		if (rc_caller_saved(pool[k]))
+			spill(c, pool[k]);
+}
+
+void rc_drop_caller_saved(struct jit_ctx *c)
+{
+	for (int k = 0; k < JIT_POOL; k++)
+		if (rc_caller_saved(pool[k]))
+			unmap(c, pool[k]);
+}
