@@ -52,6 +52,7 @@ static int64_t sys_clone(struct vcpu *cpu, const uint64_t *a)
 	if (pid < 0)
 		return -errno;
 	if (pid == 0) {
+		linux_threads_after_fork();
 		cpu->tid = (int)syscall(SYS_gettid);
 		if (flags & CLONE_CHILD_SETTID)
 			mem_write(ctid, &cpu->tid, sizeof cpu->tid);

@@ -1,5 +1,6 @@
 /* System information: uname, sysinfo, getrandom, getcpu. */
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
@@ -45,17 +46,21 @@ static int64_t sys_sysinfo(struct vcpu *cpu, const uint64_t *a)
 
 /* splitmix64 (Steele, Lea, Flood 2014): a seeded, repeatable stream for
  * --seed, so runs that read getrandom() are reproducible. */
+static pthread_mutex_t seeded_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static uint64_t seeded_next(void)
 {
 	static uint64_t state;
 	static int started;
 	uint64_t z;
 
+	pthread_mutex_lock(&seeded_lock);
 	if (!started) {
 		state = opt.seed ^ 0x67657472616e646fULL; /* apart from other users of the seed */
 		started = 1;
 	}
 	z = (state += 0x9e3779b97f4a7c15ULL);
+	pthread_mutex_unlock(&seeded_lock);
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
 	return z ^ (z >> 31);

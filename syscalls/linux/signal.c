@@ -244,9 +244,13 @@ static int64_t sys_kill(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_kill, pid, sig));
 }
 
-static int is_self_tid(struct vcpu *cpu, int tid)
+/* A signal for one of this process's threads acts as if sent to the
+ * process: guest handlers do not run yet, so which thread takes it does
+ * not matter, and the host thread must not get it (glibc's internal
+ * real-time signals would reach ferry's own libc). */
+static int own_thread(int tid)
 {
-	return tid == (cpu->tid ? cpu->tid : (int)syscall(SYS_gettid));
+	return syscall(SYS_tgkill, getpid(), tid, 0) == 0;
 }
 
 static int64_t sys_tkill(struct vcpu *cpu, const uint64_t *a)
@@ -255,7 +259,7 @@ static int64_t sys_tkill(struct vcpu *cpu, const uint64_t *a)
 
 	if (tid <= 0)
 		return -EINVAL;
-	if (is_self_tid(cpu, tid))
+	if (own_thread(tid))
 		return linux_signal_self(cpu, sig);
 	return host_ret(syscall(SYS_tkill, tid, sig));
 }
@@ -266,8 +270,11 @@ static int64_t sys_tgkill(struct vcpu *cpu, const uint64_t *a)
 
 	if (tgid <= 0 || tid <= 0)
 		return -EINVAL;
-	if (tgid == getpid() && is_self_tid(cpu, tid))
+	if (tgid == getpid()) {
+		if (!own_thread(tid))
+			return -ESRCH;
 		return linux_signal_self(cpu, sig);
+	}
 	return host_ret(syscall(SYS_tgkill, tgid, tid, sig));
 }
 

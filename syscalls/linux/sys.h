@@ -34,6 +34,7 @@ extern const struct linux_sys_impl linux_info_impls[];    /* info.c */
 extern const struct linux_sys_impl linux_signal_impls[];  /* thread.c: clone of a thread, and the end of one. */
 int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a);
 __attribute__((noreturn)) void linux_thread_exit(struct vcpu *cpu, int status);
+void linux_threads_after_fork(void);
 
 /* signal.c */
 extern const struct linux_sys_impl linux_poll_impls[];    /* poll.c */
@@ -101,6 +102,7 @@ int linux_stat_to_guest(struct vcpu *cpu, uint64_t g, const struct stat *st);
 /* thread.c: clone of a thread, and the end of one. */
 int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a);
 __attribute__((noreturn)) void linux_thread_exit(struct vcpu *cpu, int status);
+void linux_threads_after_fork(void);
 
 /* signal.c */
 /* A signal aimed at this process: acts on it as the default action would,

@@ -148,3 +148,9 @@ void linux_thread_exit(struct vcpu *cpu, int status)
 	vcpu_free(cpu);
 	pthread_exit(NULL);
 }
+
+/* A fork's child has one thread, whatever its parent had. */
+void linux_threads_after_fork(void)
+{
+	atomic_store(&live_threads, 1);
+}
