@@ -110,14 +110,15 @@ static int64_t sys_fstatfs(struct vcpu *cpu, const uint64_t *a)
 static int64_t sys_openat(struct vcpu *cpu, const uint64_t *a)
 {
 	struct linux_path p;
-	int r = linux_path(a[1], &p);
+	int r = linux_path(a[1], &p), flags;
 
 	if (r < 0)
 		return r;
-	r = linux_proc_open(cpu, p.guest, (int)a[2]);
+	flags = linux_open_flags_in(cpu, (int)a[2]);
+	r = linux_proc_open(cpu, p.guest, flags);
 	if (r != LINUX_PROC_HOST)
 		return r;
-	return host_ret(syscall(SYS_openat, (int)a[0], p.host, (int)a[2], (mode_t)a[3]));
+	return host_ret(syscall(SYS_openat, (int)a[0], p.host, flags, (mode_t)a[3]));
 }
 
 static int64_t sys_faccessat(struct vcpu *cpu, const uint64_t *a)

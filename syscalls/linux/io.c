@@ -150,7 +150,7 @@ static int64_t sys_pipe2(struct vcpu *cpu, const uint64_t *a)
 
 	if (!fds)
 		return -EFAULT;
-	return host_ret(syscall(SYS_pipe2, fds, (int)a[1]));
+	return host_ret(syscall(SYS_pipe2, fds, linux_open_flags_in(cpu, (int)a[1])));
 }
 
 static int64_t sys_fcntl(struct vcpu *cpu, const uint64_t *a)
@@ -160,7 +160,13 @@ static int64_t sys_fcntl(struct vcpu *cpu, const uint64_t *a)
 	void *p;
 
 	switch (cmd) {
-	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:
+	case F_GETFL: {
+		long r = syscall(SYS_fcntl, fd, cmd);
+		return r < 0 ? -errno : linux_open_flags_out(cpu, (int)r);
+	}
+	case F_SETFL:
+		return host_ret(syscall(SYS_fcntl, fd, cmd, linux_open_flags_in(cpu, (int)a[2])));
+	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_GETFD: case F_SETFD:
 	case F_SETOWN: case F_GETOWN: case F_SETSIG: case F_GETSIG: case F_SETLEASE: case F_GETLEASE:
 	case F_NOTIFY: case F_SETPIPE_SZ: case F_GETPIPE_SZ: case F_ADD_SEALS: case F_GET_SEALS:
 		return host_ret(syscall(SYS_fcntl, fd, cmd, (long)a[2]));

@@ -21,14 +21,38 @@
 #define GUEST_SIG_IGN 1
 #define GUEST_SS_AUTODISARM ((int)(1u << 31)) /* include/uapi/linux/signal.h */
 
-/* include/uapi/asm-generic/signal.h without SA_RESTORER (riscv64 defines
- * none; aarch64 does and has sa_restorer before sa_mask: not handled yet). */
+/* include/uapi/asm-generic/signal.h: { handler, flags, [restorer,] mask },
+ * sa_restorer present where the arch defines SA_RESTORER (aarch64; not
+ * riscv64).  Kept here in the long form; the guest's is read and written
+ * field by field. */
 struct guest_sigaction {
 	uint64_t handler;
 	uint64_t flags;
+	uint64_t restorer;
 	uint64_t mask;
 };
-_Static_assert(sizeof(struct guest_sigaction) == 24, "asm-generic struct sigaction");
+
+static int sigaction_read(struct vcpu *cpu, uint64_t g, struct guest_sigaction *act)
+{
+	uint64_t w[4] = { 0 };
+	int restorer = linux_arch(cpu)->sa_restorer;
+
+	if (mem_read(w, g, restorer ? 32 : 24) < 0)
+		return -EFAULT;
+	act->handler = w[0];
+	act->flags = w[1];
+	act->restorer = restorer ? w[2] : 0;
+	act->mask = restorer ? w[3] : w[2];
+	return 0;
+}
+
+static int sigaction_write(struct vcpu *cpu, uint64_t g, const struct guest_sigaction *act)
+{
+	int restorer = linux_arch(cpu)->sa_restorer;
+	uint64_t w[4] = { act->handler, act->flags, restorer ? act->restorer : act->mask, act->mask };
+
+	return mem_write(g, w, restorer ? 32 : 24);
+}
 
 /* stack_t: { void *ss_sp; int ss_flags; size_t ss_size; } */
 struct guest_stack {
@@ -94,10 +118,10 @@ static int64_t sys_rt_sigaction(struct vcpu *cpu, const uint64_t *a)
 	if (a[1]) {
 		if (SIGBIT(sig) & unblockable)
 			return -EINVAL;
-		if (mem_read(&act, a[1], sizeof act) < 0)
+		if (sigaction_read(cpu, a[1], &act) < 0)
 			return -EFAULT;
 	}
-	if (a[2] && mem_write(a[2], &actions[sig], sizeof actions[sig]) < 0)
+	if (a[2] && sigaction_write(cpu, a[2], &actions[sig]) < 0)
 		return -EFAULT;
 	if (a[1]) {
 		act.mask &= ~unblockable;

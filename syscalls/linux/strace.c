@@ -274,11 +274,14 @@ void strace_enter(struct vcpu *cpu, enum linux_sys sys, uint64_t nr, const uint6
 		put(&o, "%s(", si->name);
 	for (int i = 0; args[i] && i < 6; i++) {
 		/* open's mode means something only when a file is created */
-		if (args[i] == 'm' && i > 0 && args[i - 1] == 'o' && !(a[i - 1] & (O_CREAT | __O_TMPFILE)))
+		if (args[i] == 'm' && i > 0 && args[i - 1] == 'o' &&
+		    !(linux_open_flags_in(cpu, (int)a[i - 1]) & (O_CREAT | __O_TMPFILE)))
 			break;
 		if (i)
 			put(&o, ",");
-		put_arg(&o, args[i], a[i], i < 5 ? a[i + 1] : 0);
+		/* open flags are shown as the host's names for the same meaning */
+		put_arg(&o, args[i], args[i] == 'o' ? (uint64_t)(unsigned)linux_open_flags_in(cpu, (int)a[i]) : a[i],
+			i < 5 ? a[i + 1] : 0);
 	}
 	put(&o, ")");
 	cur.ret = si->ret;

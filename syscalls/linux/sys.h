@@ -3,6 +3,7 @@
 #define FERRY_LINUX_SYS_H
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -31,12 +32,7 @@ extern const struct linux_sys_impl linux_mman_impls[];    /* mman.c */
 extern const struct linux_sys_impl linux_time_impls[];    /* time.c */
 extern const struct linux_sys_impl linux_process_impls[]; /* process.c */
 extern const struct linux_sys_impl linux_info_impls[];    /* info.c */
-extern const struct linux_sys_impl linux_signal_impls[];  /* thread.c: clone of a thread, and the end of one. */
-int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a);
-__attribute__((noreturn)) void linux_thread_exit(struct vcpu *cpu, int status);
-void linux_threads_after_fork(void);
-
-/* signal.c */
+extern const struct linux_sys_impl linux_signal_impls[];  /* signal.c */
 extern const struct linux_sys_impl linux_poll_impls[];    /* poll.c */
 extern const struct linux_sys_impl linux_net_impls[];     /* net.c */
 extern const struct linux_sys_impl linux_exec_impls[];    /* exec.c */
@@ -98,6 +94,18 @@ int linux_proc_open(struct vcpu *cpu, const char *guest_path, int flags);
 /* Guest stat layouts (fs.c). */
 struct stat;
 int linux_stat_to_guest(struct vcpu *cpu, uint64_t g, const struct stat *st);
+
+/* arch.c: per-arch facts struct linux_abi does not carry. */
+struct linux_arch {
+	const char *machine;   /* uname machine */
+	int tls_slot;          /* slot of the thread pointer (CLONE_SETTLS), -1 unknown */
+	bool sa_restorer;      /* struct sigaction has sa_restorer before sa_mask */
+	bool arm_open_flags;   /* O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_LARGEFILE moved (arm64) */
+};
+const struct linux_arch *linux_arch(const struct vcpu *cpu);
+/* O_* flags from the guest to the host and back (F_GETFL). */
+int linux_open_flags_in(const struct vcpu *cpu, int flags);
+int linux_open_flags_out(const struct vcpu *cpu, int flags);
 
 /* thread.c: clone of a thread, and the end of one. */
 int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a);

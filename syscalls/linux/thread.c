@@ -30,16 +30,6 @@ static atomic_int live_threads = 1;
 	(THREAD_NEEDS | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |         \
 	 CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | CLONE_DETACHED)
 
-/* The thread pointer register, which CLONE_SETTLS sets.  struct linux_abi
- * has no hook for it yet, so it is known here by arch: riscv64's tp is x4
- * (psABI), kept in slot 4. */
-static int tls_slot(const struct linux_abi *abi)
-{
-	if (strcmp(abi->uname_machine, "riscv64") == 0)
-		return 4;
-	return -1;
-}
-
 struct thread_start {
 	struct vcpu *cpu;
 	uint64_t flags, ptid, ctid;
@@ -74,7 +64,7 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 	struct vcpu *child;
 	pthread_attr_t attr;
 	pthread_t th;
-	int slot = tls_slot(abi), r;
+	int slot = linux_arch(cpu)->tls_slot, r;
 
 	if ((flags & THREAD_NEEDS) != THREAD_NEEDS || (flags & ~(uint64_t)THREAD_FLAGS) || (flags & CSIGNAL)) {
 		if (trace_on(TRACE_UNIMP | TRACE_SYSCALL))
