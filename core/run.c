@@ -28,24 +28,25 @@ int run_until_exit(struct vcpu *cpu)
 	 * comes back here with cpu->trap filled in.  No signal mask is saved:
 	 * the fault handler runs with SA_NODEFER. */
 	if (sigsetjmp(cpu->fault_jmp, 0)) {
-		cpu->in_guest = 0;
 		cpu->pc = be->fault_pc(cpu);
 		cpu->chain_from = NULL;
+		tcache_leave(cpu);
 		return VEXIT_TRAP;
 	}
-	cpu->in_guest = 1;
+	tcache_enter(cpu);
 	for (;;) {
 		if (cpu->interrupt) {
 			cpu->interrupt = 0;
+			cpu->chain_from = NULL;
+			tcache_leave(cpu);
 			if (tcache_flush_pending())
 				tcache_flush();
-			cpu->in_guest = 0;
 			return VEXIT_INTERRUPT;
 		}
 		struct tblock *tb = tcache_get(cpu, cpu->pc);
 		int r = be->exec(cpu, tb);
 		if (r != VEXIT_LOOKUP) {
-			cpu->in_guest = 0;
+			tcache_leave(cpu);
 			return r;
 		}
 	}

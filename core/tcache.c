@@ -60,8 +60,78 @@ void *tcache_alloc(size_t n)
 	return p;
 }
 
+/* Exclusive sections (a flush): no other thread may be inside a block while
+ * the arena is reset.  A thread is "in guest" between tcache_enter and
+ * tcache_leave (vcpu.in_guest); the flusher raises every CPU's interrupt,
+ * which makes it leave at its next block exit, and waits until none is in. */
+static pthread_mutex_t excl_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t excl_cond = PTHREAD_COND_INITIALIZER;
+static atomic_int excl_pending;
+
+void tcache_enter(struct vcpu *cpu)
+{
+	for (;;) {
+		__atomic_store_n(&cpu->in_guest, 1, __ATOMIC_SEQ_CST);
+		if (!atomic_load(&excl_pending))
+			return;
+		__atomic_store_n(&cpu->in_guest, 0, __ATOMIC_SEQ_CST);
+		pthread_mutex_lock(&excl_lock);
+		pthread_cond_broadcast(&excl_cond);
+		while (atomic_load(&excl_pending))
+			pthread_cond_wait(&excl_cond, &excl_lock);
+		pthread_mutex_unlock(&excl_lock);
+	}
+}
+
+void tcache_leave(struct vcpu *cpu)
+{
+	__atomic_store_n(&cpu->in_guest, 0, __ATOMIC_SEQ_CST);
+	if (atomic_load(&excl_pending)) {
+		pthread_mutex_lock(&excl_lock);
+		pthread_cond_broadcast(&excl_cond);
+		pthread_mutex_unlock(&excl_lock);
+	}
+}
+
+static void start_exclusive(void)
+{
+	extern __thread struct vcpu *current_cpu;
+	pthread_mutex_lock(&excl_lock);
+	while (atomic_load(&excl_pending))
+		pthread_cond_wait(&excl_cond, &excl_lock);
+	atomic_store(&excl_pending, 1);
+	for (;;) {
+		int busy = 0;
+		pthread_mutex_lock(&all_cpus_lock);
+		for (struct vcpu *c = all_cpus; c; c = c->next_cpu)
+			if (c != current_cpu && __atomic_load_n(&c->in_guest, __ATOMIC_SEQ_CST)) {
+				c->interrupt = 1;
+				busy = 1;
+			}
+		pthread_mutex_unlock(&all_cpus_lock);
+		if (!busy)
+			break;
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 1000000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
+		pthread_cond_timedwait(&excl_cond, &excl_lock, &ts);
+	}
+}
+
+static void end_exclusive(void)
+{
+	atomic_store(&excl_pending, 0);
+	pthread_cond_broadcast(&excl_cond);
+	pthread_mutex_unlock(&excl_lock);
+}
+
 void tcache_flush(void)
 {
+	start_exclusive();
 	pthread_mutex_lock(&tc_lock);
 	atomic_store(&flush_pending, 0);
 	memset(hash, 0, sizeof(hash));
@@ -77,6 +147,7 @@ void tcache_flush(void)
 	pthread_mutex_unlock(&all_cpus_lock);
 	tcache_stats.flushes++;
 	pthread_mutex_unlock(&tc_lock);
+	end_exclusive();
 }
 
 /* Async-signal-safe. */

@@ -35,6 +35,9 @@ void tcache_init(size_t max_bytes);
 struct tblock *tcache_get(struct vcpu *cpu, uint64_t pc);
 /* Memory for a block being built; NULL when the cache is full. */
 void *tcache_alloc(size_t n);
+/* A thread runs guest code only between these two (see tcache.c). */
+void tcache_enter(struct vcpu *cpu);
+void tcache_leave(struct vcpu *cpu);
 /* Drops every translation (fence.i, code page written, unmapped, full). */
 void tcache_flush(void);
 /* A flush requested from a signal handler; done at the next run-loop turn. */

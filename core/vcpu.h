@@ -51,7 +51,7 @@ struct vcpu {
 	const struct tblock *cur_tb; /* block executing, for fault pc recovery */
 	const void *fault_op;        /* backend's position of the last memory op */
 	sigjmp_buf fault_jmp;        /* a guest memory fault jumps back to the run loop */
-	int in_guest;                /* fault_jmp is armed */
+	int in_guest;                /* inside guest code (fault_jmp armed); see tcache_enter */
 
 	/* The exit the run loop should chain to the next block (VEXIT_LOOKUP). */
 	struct tblock *chain_from;
