@@ -427,6 +427,28 @@ static float arith32(enum fpu_arith op, float x, float y, float z)
 	}
 }
 
+/* A result rounded to the smallest normal: for Arm it underflowed if the
+ * exact value was below it (tininess before rounding).  Computed again
+ * toward zero, such a value comes out subnormal and inexact, and the
+ * host raises the underflow flag itself. */
+static void arm_tiny64(struct vcpu *cpu, enum fpu_arith op, double x, double y, double z)
+{
+	struct round_save s = round_enter(cpu, IRM_RTZ);
+	FENCE(x);
+	double r = arith64(op, x, y, z);
+	FENCE(r);
+	round_leave(s);
+}
+
+static void arm_tiny32(struct vcpu *cpu, enum fpu_arith op, float x, float y, float z)
+{
+	struct round_save s = round_enter(cpu, IRM_RTZ);
+	FENCE(x);
+	float r = arith32(op, x, y, z);
+	FENCE(r);
+	round_leave(s);
+}
+
 uint64_t fpu_slow_arith64(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 			  unsigned fmode, int64_t imm)
 {
@@ -445,6 +467,8 @@ uint64_t fpu_slow_arith64(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint6
 	if (m == IRM_RMM && isfinite(r))
 		r = rmm64(op, x, y, z, r);
 	round_leave(s);
+	if (fpu_arm_min_normal64(fmode, r))
+		arm_tiny64(cpu, op, x, y, z);
 	if (!isnan(r))
 		return fpu_bits64(r);
 	if (op == FPU_FMA)
@@ -472,6 +496,8 @@ uint64_t fpu_slow_arith32(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint6
 	if (m == IRM_RMM && isfinite(r))
 		r = rmm32(op, x, y, z, r);
 	round_leave(s);
+	if (fpu_arm_min_normal32(fmode, r))
+		arm_tiny32(cpu, op, x, y, z);
 	if (!isnan(r))
 		return fpu_box(fmode, r);
 	if (op == FPU_FMA)
@@ -683,6 +709,10 @@ uint64_t fpu_slow_narrow(struct vcpu *cpu, uint64_t a, unsigned rm, unsigned fmo
 		fesetexceptflag(&saved, FE_ALL_EXCEPT);
 	}
 	round_leave(s);
+	if (fpu_arm_min_normal32(fmode, r) && fabs(x) < 0x1p-126) {
+		/* tiny before rounding, and inexact: x is not the float r (Arm) */
+		cpu->fp_flags |= IR_FFLAG_UF;
+	}
 	return fpu_box(fmode, r);
 }
 

@@ -81,6 +81,19 @@ static inline bool fpu_host_rounds(const struct vcpu *cpu, unsigned rm)
 	return (rm == IRM_DYN || rm == cpu->fp_rm) && cpu->fp_rm < IRM_RMM;
 }
 
+/* Arm detects tininess before rounding (Arm ARM J1, FPRound), x86 after:
+ * a result that rounded to the smallest normal may have underflowed for
+ * Arm.  Such results take the slow path, which decides (fpu.c). */
+static inline bool fpu_arm_min_normal32(unsigned fmode, float r)
+{
+	return fmode == IRFM_ARM && __builtin_fabsf(r) == 0x1p-126f;
+}
+
+static inline bool fpu_arm_min_normal64(unsigned fmode, double r)
+{
+	return fmode == IRFM_ARM && __builtin_fabs(r) == 0x1p-1022;
+}
+
 /* rm with IRM_DYN resolved to the thread's mode. */
 static inline unsigned fpu_rm(const struct vcpu *cpu, unsigned rm) { return rm == IRM_DYN ? cpu->fp_rm : rm; }
 
@@ -153,7 +166,7 @@ static inline uint64_t fpu_FMUL32(struct vcpu *cpu, uint64_t a, uint64_t b, uint
 {
 	if (__builtin_expect(fpu_host_rounds(cpu, rm), 1)) {
 		float r = fpu_unbox(fmode, a) * fpu_unbox(fmode, b);
-		if (__builtin_expect(!isnan(r), 1))
+		if (__builtin_expect(!isnan(r) && !fpu_arm_min_normal32(fmode, r), 1))
 			return fpu_box(fmode, r);
 	}
 	return fpu_slow_arith32(cpu, FPU_MUL, a, b, c, rm, fmode, imm);
@@ -164,7 +177,7 @@ static inline uint64_t fpu_FDIV32(struct vcpu *cpu, uint64_t a, uint64_t b, uint
 {
 	if (__builtin_expect(fpu_host_rounds(cpu, rm), 1)) {
 		float r = fpu_unbox(fmode, a) / fpu_unbox(fmode, b);
-		if (__builtin_expect(!isnan(r), 1))
+		if (__builtin_expect(!isnan(r) && !fpu_arm_min_normal32(fmode, r), 1))
 			return fpu_box(fmode, r);
 	}
 	return fpu_slow_arith32(cpu, FPU_DIV, a, b, c, rm, fmode, imm);
@@ -188,7 +201,7 @@ static inline uint64_t fpu_FMA32(struct vcpu *cpu, uint64_t a, uint64_t b, uint6
 	if (__builtin_expect(fpu_host_rounds(cpu, rm), 1)) {
 		float x = fpu_unbox(fmode, a), z = fpu_unbox(fmode, c);
 		float r = fmaf(imm & 1 ? -x : x, fpu_unbox(fmode, b), imm & 2 ? -z : z);
-		if (__builtin_expect(!isnan(r), 1))
+		if (__builtin_expect(!isnan(r) && !fpu_arm_min_normal32(fmode, r), 1))
 			return fpu_box(fmode, r);
 	}
 	return fpu_slow_arith32(cpu, FPU_FMA, a, b, c, rm, fmode, imm);
@@ -281,7 +294,7 @@ static inline uint64_t fpu_FMUL64(struct vcpu *cpu, uint64_t a, uint64_t b, uint
 {
 	if (__builtin_expect(fpu_host_rounds(cpu, rm), 1)) {
 		double r = fpu_f64(a) * fpu_f64(b);
-		if (__builtin_expect(!isnan(r), 1))
+		if (__builtin_expect(!isnan(r) && !fpu_arm_min_normal64(fmode, r), 1))
 			return fpu_bits64(r);
 	}
 	return fpu_slow_arith64(cpu, FPU_MUL, a, b, c, rm, fmode, imm);
@@ -292,7 +305,7 @@ static inline uint64_t fpu_FDIV64(struct vcpu *cpu, uint64_t a, uint64_t b, uint
 {
 	if (__builtin_expect(fpu_host_rounds(cpu, rm), 1)) {
 		double r = fpu_f64(a) / fpu_f64(b);
-		if (__builtin_expect(!isnan(r), 1))
+		if (__builtin_expect(!isnan(r) && !fpu_arm_min_normal64(fmode, r), 1))
 			return fpu_bits64(r);
 	}
 	return fpu_slow_arith64(cpu, FPU_DIV, a, b, c, rm, fmode, imm);
@@ -315,7 +328,7 @@ static inline uint64_t fpu_FMA64(struct vcpu *cpu, uint64_t a, uint64_t b, uint6
 	if (__builtin_expect(fpu_host_rounds(cpu, rm), 1)) {
 		double x = fpu_f64(a), z = fpu_f64(c);
 		double r = fma(imm & 1 ? -x : x, fpu_f64(b), imm & 2 ? -z : z);
-		if (__builtin_expect(!isnan(r), 1))
+		if (__builtin_expect(!isnan(r) && !fpu_arm_min_normal64(fmode, r), 1))
 			return fpu_bits64(r);
 	}
 	return fpu_slow_arith64(cpu, FPU_FMA, a, b, c, rm, fmode, imm);
@@ -390,7 +403,7 @@ static inline uint64_t fpu_CVT_F64_F32(struct vcpu *cpu, uint64_t a, uint64_t b,
 {
 	if (__builtin_expect(fpu_host_rounds(cpu, rm), 1)) {
 		float r = (float)fpu_f64(a);
-		if (__builtin_expect(!isnan(r), 1))
+		if (__builtin_expect(!isnan(r) && !fpu_arm_min_normal32(fmode, r), 1))
 			return fpu_box(fmode, r);
 	}
 	return fpu_slow_narrow(cpu, a, rm, fmode);

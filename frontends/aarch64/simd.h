@@ -50,6 +50,14 @@ unsigned a64_get_elem(struct a64_ctx *c, unsigned vn, unsigned size, unsigned id
 void a64_set_elem(struct a64_ctx *c, unsigned vd, unsigned size, unsigned idx, unsigned v);
 void a64_dup(struct a64_ctx *c, unsigned vd, unsigned size, bool q, unsigned v);
 
+/* Emits a lane-wise v128 IR op (core/ir_ops.def) on V registers: lane
+ * size, 128 bits or 64, and a shift count. */
+static inline void a64_vop(struct a64_ctx *c, enum ir_op op, unsigned d, unsigned a, unsigned b, unsigned size,
+			   bool q, unsigned shift)
+{
+	ir_emit(c->b, op, d, a, b, (int64_t)(size | (q ? 4u : 0u) | shift << 8));
+}
+
 /* ---- lanes, for helpers ---- */
 
 typedef struct {

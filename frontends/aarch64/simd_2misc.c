@@ -214,6 +214,37 @@ static uint64_t helper_2misc(struct vcpu *cpu, uint64_t desc, uint64_t x, uint64
 	return 0;
 }
 
+/* The common ones as lane-wise IR ops (a scalar is the one-lane 64-bit
+ * vector): NEG, ABS, CNT, NOT, XTN, the compares with zero. */
+static bool ir_fast(struct a64_ctx *c, const struct vdesc *d)
+{
+	struct ir_block *b = c->b;
+	unsigned vd = A64_V(d->vd), vn = A64_V(d->vn), size = d->size;
+	bool q = d->q && !d->scalar;
+	switch (d->sub) {
+	case M_NEG: a64_vop(c, IR_VNEG, vd, vn, 0, size, q, 0); return true;
+	case M_ABS: a64_vop(c, IR_VABS, vd, vn, 0, size, q, 0); return true;
+	case M_CNT: a64_vop(c, IR_VCNT, vd, vn, 0, 0, q, 0); return true;
+	case M_CMEQ0: a64_vop(c, IR_VCMEQ, vd, vn, A64_ZERO, size, q, 0); return true;
+	case M_CMGT0: a64_vop(c, IR_VCMGT, vd, vn, A64_ZERO, size, q, 0); return true;
+	case M_CMGE0: a64_vop(c, IR_VCMGE, vd, vn, A64_ZERO, size, q, 0); return true;
+	case M_CMLT0: a64_vop(c, IR_VCMGT, vd, A64_ZERO, vn, size, q, 0); return true;
+	case M_CMLE0: a64_vop(c, IR_VCMGE, vd, A64_ZERO, vn, size, q, 0); return true;
+	case M_XTN:
+		ir_emit(b, IR_VXTN, vd, vn, 0, (int64_t)(size | (d->part2 ? 16u : 0u)));
+		return true;
+	case M_NOT:
+		ir_emit(b, IR_XORI, vd, vn, 0, -1);
+		if (q)
+			ir_emit(b, IR_XORI, vd + 1, vn + 1, 0, -1);
+		else
+			ir_movi(b, vd + 1, 0);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Which element sizes an op allows; scalar: whether it has a scalar form. */
 static bool valid(unsigned key, unsigned size, bool q, bool scalar, bool fp)
 {
@@ -291,6 +322,8 @@ bool a64_simd_2misc(struct a64_ctx *c, bool scalar)
 		d.part2 = q && !scalar;
 	}
 	d.sub = key;
+	if (ir_fast(c, &d))
+		return true;
 	a64_vcall(c, helper_2misc, &d, A64_ZERO, A64_ZERO);
 	return true;
 }

@@ -107,6 +107,32 @@ static uint64_t helper_3same(struct vcpu *cpu, uint64_t desc, uint64_t x, uint64
 	return 0;
 }
 
+/* The lane-wise IR op that does key, or IR_NOP. */
+static enum ir_op ir_op_for(unsigned key)
+{
+	switch (key) {
+	case K_ADD: return IR_VADD;
+	case K_ADD | U: return IR_VSUB;
+	case K_MUL: return IR_VMUL;
+	case K_CMGT: return IR_VCMGT;
+	case K_CMGT | U: return IR_VCMGTU;
+	case K_CMGE: return IR_VCMGE;
+	case K_CMGE | U: return IR_VCMGEU;
+	case K_CMTST: return IR_VCMTST;
+	case K_CMTST | U: return IR_VCMEQ;
+	case K_MAX: return IR_VMAX;
+	case K_MAX | U: return IR_VMAXU;
+	case K_MIN: return IR_VMIN;
+	case K_MIN | U: return IR_VMINU;
+	case K_ADDP: return IR_VADDP;
+	case K_MAXP: return IR_VMAXP;
+	case K_MAXP | U: return IR_VMAXUP;
+	case K_MINP: return IR_VMINP;
+	case K_MINP | U: return IR_VMINUP;
+	default: return IR_NOP;
+	}
+}
+
 /* ---- FP: opcode 11xxx; size<1> (a) picks the variant, size<0> the precision ---- */
 
 static int fp_op(bool u, bool a, unsigned opcode, bool *pairwise)
@@ -239,6 +265,12 @@ bool a64_simd_3same(struct a64_ctx *c, bool scalar)
 		default:
 			break;
 		}
+	}
+	enum ir_op op = ir_op_for(key);
+	if (op != IR_NOP && (!scalar || size == 3)) {
+		/* a scalar D operation is the one-lane 64-bit vector form */
+		a64_vop(c, op, A64_V(d.vd), A64_V(d.vn), A64_V(d.vm), size, q && !scalar, 0);
+		return true;
 	}
 	d.sub = key;
 	a64_vcall(c, helper_3same, &d, A64_ZERO, A64_ZERO);

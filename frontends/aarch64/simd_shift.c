@@ -108,6 +108,35 @@ static uint64_t helper_shift(struct vcpu *cpu, uint64_t desc, uint64_t x, uint64
 	return 0;
 }
 
+/* The common shifts as lane-wise IR ops: SHL, USHR, SSHR, USHLL/SSHLL
+ * (UXTL/SXTL), SHRN.  A scalar is the one-lane 64-bit vector. */
+static bool ir_fast(struct a64_ctx *c, const struct vdesc *d)
+{
+	unsigned vd = A64_V(d->vd), vn = A64_V(d->vn);
+	bool q = d->q && !d->scalar;
+	switch (d->sub) {
+	case S_SHL: a64_vop(c, IR_VSHLI, vd, vn, 0, d->size, q, d->imm); return true;
+	case S_USHR: a64_vop(c, IR_VSHRI, vd, vn, 0, d->size, q, d->imm); return true;
+	case S_SSHR: a64_vop(c, IR_VSARI, vd, vn, 0, d->size, q, d->imm); return true;
+	case S_SSHLL: case S_USHLL:
+		ir_emit(c->b, IR_VEXTL, vd, vn, 0,
+			(int64_t)(d->size | (d->sub == S_SSHLL ? 8u : 0u) | (d->part2 ? 16u : 0u)));
+		if (d->imm)
+			a64_vop(c, IR_VSHLI, vd, vd, 0, d->size + 1, true, d->imm);
+		return true;
+	case S_SHRN: {
+		if (d->scalar)
+			return false;
+		unsigned t = a64_temp2(c);
+		a64_vop(c, IR_VSHRI, t, vn, 0, d->size + 1, true, d->imm);
+		ir_emit(c->b, IR_VXTN, vd, t, 0, (int64_t)(d->size | (d->part2 ? 16u : 0u)));
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
 bool a64_simd_shift(struct a64_ctx *c, bool scalar)
 {
 	uint32_t i = c->insn;
@@ -153,6 +182,8 @@ bool a64_simd_shift(struct a64_ctx *c, bool scalar)
 			return false;
 		}
 	}
+	if (ir_fast(c, &d))
+		return true;
 	a64_vcall(c, helper_shift, &d, A64_ZERO, A64_ZERO);
 	return true;
 }
