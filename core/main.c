@@ -14,6 +14,7 @@
 #include "core/run.h"
 #include "core/tcache.h"
 #include "core/vcpu.h"
+#include "loader/binfmt.h"
 #include "loader/loader.h"
 
 extern char **environ;
@@ -44,26 +45,40 @@ static char **guest_env(void)
 
 int main(int argc, char **argv)
 {
-	int first = options_parse(argc, argv);
+	struct binfmt_start bs = { .execfd = -1 };
+	const char *path, *shown; /* the file to load; its name for messages and AT_EXECFN */
+	int first;
+
+	if (binfmt_started(argc, argv, &bs)) {
+		/* The kernel's argv carries no ferry options: the variables do. */
+		options_parse_env();
+		first = bs.first;
+		path = bs.program;
+		shown = bs.execfn;
+	} else {
+		first = options_parse(argc, argv);
+		if (opt.binfmt_action)
+			return binfmt_command(opt.binfmt_action, argc - first, argv + first);
+		path = shown = argv[first];
+	}
 	log_open();
-	const char *path = argv[first];
 
 	struct elf_image img;
 	char err[256];
 	if (elf_image_open(path, &img, err, sizeof(err)) < 0)
-		ferry_fatal("%s: %s", path, err);
+		ferry_fatal("%s: %s", shown, err);
 	proc.fe = frontend_by_machine(img.ehdr.e_machine, img.ehdr.e_ident[EI_CLASS]);
 	if (!proc.fe) {
 		char names[128] = "";
 		for (int k = 0; frontends[k]; k++)
 			strlcat(names, k ? ", " : "", sizeof(names)), strlcat(names, frontends[k]->name, sizeof(names));
-		ferry_fatal("%s: unsupported machine (ELF e_machine %u, %d-bit); ferry runs: %s", path,
+		ferry_fatal("%s: unsupported machine (ELF e_machine %u, %d-bit); ferry runs: %s", shown,
 			    img.ehdr.e_machine, img.ehdr.e_ident[EI_CLASS] == ELFCLASS32 ? 32 : 64, names);
 	}
 	proc.os = os_for_image(&img);
 	elf_image_close(&img);
 	if (!proc.os)
-		ferry_fatal("%s: no supported guest operating system claims this program", path);
+		ferry_fatal("%s: no supported guest operating system claims this program", shown);
 	proc.be = backend_by_name(opt.backend ? opt.backend : "interp");
 	if (!proc.be)
 		ferry_fatal("unknown backend '%s' (see ferry --list-backends)", opt.backend);
@@ -85,9 +100,14 @@ int main(int argc, char **argv)
 
 	struct load_info li;
 	loader_load(path, &li);
+	li.execfn = shown;
+	/* binfmt_misc's O: the program is mapped now, and a native process
+	 * would not have this descriptor. */
+	if (bs.execfd >= 0)
+		close(bs.execfd);
 	struct vcpu *cpu = vcpu_new(proc.fe);
 	cpu->tid = (int)gettid();
 	if (proc.os->boot(cpu, &li) < 0)
-		ferry_fatal("%s: cannot set up the initial process", path);
+		ferry_fatal("%s: cannot set up the initial process", shown);
 	run_loop(cpu);
 }

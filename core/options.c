@@ -1,13 +1,18 @@
 /* Command-line options and their FERRY_* environment variables.  Options
  * come before the guest program, as with qemu-user; the environment gives
- * the defaults, so settings survive exec and binfmt_misc. */
+ * the defaults, so settings survive exec and binfmt_misc.  Every option is
+ * declared once, in the table below, which --help is printed from. */
 #include "options.h"
 
 #include <bsd/stdlib.h>
+#include <bsd/string.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/auxv.h>
 
 #include "backend.h"
 #include "frontend.h"
@@ -17,50 +22,59 @@ struct options opt;
 
 #define FERRY_VERSION "0.1.0"
 
-static void usage(FILE *f)
+/* what: the spelling the user wrote ("-s", "--seed") or the variable, for
+ * messages; from_env: the value came from the environment. */
+typedef void set_fn(const char *val, const char *what, bool from_env);
+
+struct optdef {
+	const char *names;   /* spellings, space separated; the first is the main one */
+	const char *arg;     /* the value's name in --help; NULL for a flag */
+	const char *env;     /* its variable; NULL for commands */
+	set_fn *set;
+	const char *help;
+};
+
+static void usage(FILE *f);
+
+/* ---- values ---- */
+
+/* A number with an optional K, M, G or T suffix (powers of 1024). */
+static uint64_t parse_size(const char *s, const char *what)
 {
-	fprintf(f,
-		"usage: ferry [options] program [arguments...]\n"
-		"Runs a Linux program built for another CPU (riscv64) on this host.\n"
-		"\n"
-		"  -L DIR             guest sysroot (FERRY_SYSROOT); default: /usr/<triple>,\n"
-		"                     /usr/gnemul/qemu-<arch>, /etc/qemu-binfmt/<arch>\n"
-		"  -E VAR=VALUE       set a variable in the guest environment (FERRY_SET_ENV, comma separated)\n"
-		"  -U VAR             remove a variable from the guest environment (FERRY_UNSET_ENV)\n"
-		"  -0 ARGV0           argv[0] for the guest (FERRY_ARGV0)\n"
-		"  -s SIZE            guest stack size, e.g. 8M (FERRY_STACK_SIZE)\n"
-		"  -B ADDRESS         host address of guest address 0 (FERRY_GUEST_BASE)\n"
-		"  -R SIZE            size of the reserved guest address space (FERRY_RESERVE)\n"
-		"  -r RELEASE         kernel release reported by uname (FERRY_UNAME_RELEASE)\n"
-		"  --strace, -strace  log system calls (FERRY_STRACE=1)\n"
-		"  --trace=LIST       log events: syscall,signal,exec,block,insn,ir,unimp (FERRY_TRACE);\n"
-		"  -d LIST            qemu names: strace,in_asm,exec,op,unimp\n"
-		"  --log FILE, -D FILE  write logs to FILE; %%p becomes the pid (FERRY_LOG)\n"
-		"  --backend NAME     executor: interp (default) or interp-switch (FERRY_BACKEND)\n"
-		"  --list-backends    print the available executors\n"
-		"  --stats            print execution statistics at exit (FERRY_STATS=1)\n"
-		"  --seed N           deterministic AT_RANDOM and getrandom (FERRY_SEED)\n"
-		"  --tcache-size SIZE translation cache size (FERRY_TCACHE_SIZE, default 64M)\n"
-		"  --help, --version\n");
+	char *end;
+	if (!isdigit((unsigned char)*s))
+		ferry_fatal("bad value '%s' for %s: expected a number such as 8M", s, what);
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 0);
+	unsigned shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	case 't': case 'T': shift = 40; end++; break;
+	default: break;
+	}
+	if (errno || *end)
+		ferry_fatal("bad value '%s' for %s: expected a number such as 8M", s, what);
+	if (shift && v > (~0ULL >> shift))
+		ferry_fatal("value '%s' for %s is too large", s, what);
+	return (uint64_t)v << shift;
 }
 
-static uint64_t parse_size(const char *what, const char *s)
+static uint64_t parse_number(const char *s, const char *what)
 {
 	char *end;
 	errno = 0;
-	unsigned long long v = strtoull(s, &end, 0);
-	if (errno || end == s)
-		ferry_fatal("bad %s '%s': expected a number such as 8M", what, s);
-	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
-	case 't': case 'T': v <<= 40; end++; break;
-	default: break;
-	}
-	if (*end)
-		ferry_fatal("bad %s '%s': expected a number such as 8M", what, s);
+	unsigned long long v = isdigit((unsigned char)*s) ? strtoull(s, &end, 0) : 0;
+	if (!isdigit((unsigned char)*s) || errno || *end)
+		ferry_fatal("bad value '%s' for %s: expected a number", s, what);
 	return v;
+}
+
+/* A flag's variable is on unless empty or "0". */
+static bool flag_on(const char *val)
+{
+	return !val || strcmp(val, "0") != 0;
 }
 
 static void add_list(const char ***list, int *n, const char *item)
@@ -71,12 +85,18 @@ static void add_list(const char ***list, int *n, const char *item)
 	(*list)[(*n)++] = item;
 }
 
-/* Comma-separated list into an array (environment forms). */
-static void add_csv(const char ***list, int *n, const char *csv)
+/* One item, or from the environment a comma-separated list of them. */
+static void add_items(const char ***list, int *n, const char *val, bool from_env, bool need_eq, const char *what)
 {
-	char *copy = strdup(csv);
-	for (char *save, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	char *copy = strdup(val);
+	if (!copy)
+		ferry_fatal("out of memory");
+	char *save, *tok = from_env ? strtok_r(copy, ",", &save) : copy;
+	for (; tok; tok = from_env ? strtok_r(NULL, ",", &save) : NULL) {
+		if (need_eq && (!strchr(tok, '=') || tok[0] == '='))
+			ferry_fatal("bad value '%s' for %s: expected VAR=VALUE", tok, what);
 		add_list(list, n, tok);
+	}
 }
 
 static const struct {
@@ -89,151 +109,314 @@ static const struct {
 	{"op", TRACE_IR},           {"unimp", TRACE_UNIMP},    {"all", ~0u},
 };
 
-static unsigned parse_trace(const char *list)
+static unsigned parse_trace(const char *list, const char *what)
 {
 	unsigned flags = 0;
 	char *copy = strdup(list);
+	if (!copy)
+		ferry_fatal("out of memory");
 	for (char *save, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		size_t k;
 		for (k = 0; k < sizeof(trace_names) / sizeof(trace_names[0]); k++)
 			if (!strcmp(tok, trace_names[k].name))
 				break;
 		if (k == sizeof(trace_names) / sizeof(trace_names[0]))
-			ferry_fatal("unknown trace event '%s' (try syscall,signal,exec,block,insn,ir,unimp)", tok);
+			ferry_fatal("unknown trace event '%s' in %s (try syscall,signal,exec,block,insn,ir,unimp,all)", tok,
+				    what);
 		flags |= trace_names[k].flag;
 	}
 	free(copy);
 	return flags;
 }
 
-static void from_env(void)
+/* --cpu items: NAME or +NAME turns an extension on, -NAME off, "none"
+ * turns every optional one off and "max" (or "all") every one on; later
+ * items win.  Names are checked for shape only here: which ones exist is
+ * the frontend's business. */
+static bool cpu_item_ok(const char *it)
 {
-	const char *v;
-	if ((v = getenv("FERRY_SYSROOT")) && *v)
-		opt.sysroot = v;
-	else if ((v = getenv("QEMU_LD_PREFIX")) && *v)
-		opt.sysroot = v;
-	if ((v = getenv("FERRY_ARGV0")) && *v)
-		opt.argv0 = v;
-	if ((v = getenv("FERRY_STACK_SIZE")) && *v)
-		opt.stack_size = parse_size("FERRY_STACK_SIZE", v);
-	if ((v = getenv("FERRY_SET_ENV")) && *v)
-		add_csv(&opt.env_set, &opt.n_env_set, v);
-	if ((v = getenv("FERRY_UNSET_ENV")) && *v)
-		add_csv(&opt.env_unset, &opt.n_env_unset, v);
-	if ((v = getenv("FERRY_TRACE")) && *v)
-		opt.trace |= parse_trace(v);
-	if ((v = getenv("FERRY_STRACE")) && *v && strcmp(v, "0"))
-		opt.trace |= TRACE_SYSCALL;
-	if ((v = getenv("FERRY_LOG")) && *v)
-		opt.log_file = v;
-	if ((v = getenv("FERRY_BACKEND")) && *v)
-		opt.backend = v;
-	if ((v = getenv("FERRY_GUEST_BASE")) && *v)
-		opt.guest_base = parse_size("FERRY_GUEST_BASE", v);
-	if ((v = getenv("FERRY_RESERVE")) && *v)
-		opt.reserve = parse_size("FERRY_RESERVE", v);
-	if ((v = getenv("FERRY_STATS")) && *v && strcmp(v, "0"))
-		opt.stats = true;
-	if ((v = getenv("FERRY_SEED")) && *v) {
-		opt.seed = parse_size("FERRY_SEED", v);
-		opt.have_seed = true;
+	if (*it == '-' || *it == '+')
+		it++;
+	if (!*it)
+		return false;
+	for (; *it; it++)
+		if (!isalnum((unsigned char)*it) && *it != '_')
+			return false;
+	return true;
+}
+
+static void check_cpu(const char *list, const char *what)
+{
+	char *copy = strdup(list);
+	if (!copy)
+		ferry_fatal("out of memory");
+	if (!*list)
+		ferry_fatal("empty %s: expected extensions such as none,zba or -zbb", what);
+	for (char *save, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		if (!cpu_item_ok(tok))
+			ferry_fatal("bad item '%s' in %s: expected NAME, -NAME, none or max (e.g. --cpu none,zba)", tok,
+				    what);
+	free(copy);
+}
+
+bool cpu_ext_enabled(const char *ext)
+{
+	bool on = true;
+	size_t n = strlen(ext);
+	for (const char *p = opt.cpu; p && *p;) {
+		size_t len = strcspn(p, ",");
+		bool turn_on = *p != '-';
+		const char *name = p + (*p == '-' || *p == '+');
+		size_t nlen = len - (size_t)(name - p);
+		if ((nlen == 4 && !strncasecmp(name, "none", 4)) && turn_on)
+			on = false;
+		else if (((nlen == 3 && !strncasecmp(name, "max", 3)) || (nlen == 3 && !strncasecmp(name, "all", 3))) &&
+			 turn_on)
+			on = true;
+		else if (nlen == n && !strncasecmp(name, ext, n))
+			on = turn_on;
+		p += len + (p[len] == ',');
 	}
-	if ((v = getenv("FERRY_UNAME_RELEASE")) && *v)
-		opt.uname_release = v;
-	if ((v = getenv("FERRY_TCACHE_SIZE")) && *v)
-		opt.tcache_size = parse_size("FERRY_TCACHE_SIZE", v);
+	return on;
+}
+
+/* ---- setters ---- */
+
+static void set_sysroot(const char *v, const char *w, bool e) { opt.sysroot = v; }
+static void set_env(const char *v, const char *w, bool e) { add_items(&opt.env_set, &opt.n_env_set, v, e, true, w); }
+static void set_unset(const char *v, const char *w, bool e) { add_items(&opt.env_unset, &opt.n_env_unset, v, e, false, w); }
+static void set_argv0(const char *v, const char *w, bool e) { opt.argv0 = v; }
+static void set_stack(const char *v, const char *w, bool e) { opt.stack_size = parse_size(v, w); }
+static void set_base(const char *v, const char *w, bool e) { opt.guest_base = parse_size(v, w); }
+static void set_reserve(const char *v, const char *w, bool e) { opt.reserve = parse_size(v, w); }
+static void set_release(const char *v, const char *w, bool e) { opt.uname_release = v; }
+static void set_log(const char *v, const char *w, bool e) { opt.log_file = v; }
+static void set_backend(const char *v, const char *w, bool e) { opt.backend = v; }
+static void set_tcache(const char *v, const char *w, bool e) { opt.tcache_size = parse_size(v, w); }
+static void set_stats(const char *v, const char *w, bool e) { opt.stats = flag_on(v); }
+static void set_quiet(const char *v, const char *w, bool e) { opt.quiet = flag_on(v); }
+
+static void set_strace(const char *v, const char *w, bool e)
+{
+	if (flag_on(v))
+		opt.trace |= TRACE_SYSCALL;
+}
+
+static void set_trace(const char *v, const char *w, bool e) { opt.trace |= parse_trace(v, w); }
+
+static void set_seed(const char *v, const char *w, bool e)
+{
+	opt.seed = parse_number(v, w);
+	opt.have_seed = true;
+}
+
+static void set_cpu(const char *v, const char *w, bool e)
+{
+	check_cpu(v, w);
+	opt.cpu = v;
+}
+
+static void set_binfmt_interp(const char *v, const char *w, bool e) { opt.binfmt_interpreter = v; }
+static void set_binfmt_flags(const char *v, const char *w, bool e) { opt.binfmt_flags = v; }
+
+static void set_binfmt_format(const char *v, const char *w, bool e)
+{
+	if (strcmp(v, "proc") && strcmp(v, "systemd") && strcmp(v, "debian"))
+		ferry_fatal("unknown format '%s' for %s (use proc, systemd or debian)", v, w);
+	opt.binfmt_format = v;
+}
+
+/* ---- commands ---- */
+
+static void cmd_help(const char *v, const char *w, bool e)
+{
+	usage(stdout);
+	exit(0);
+}
+
+static void cmd_version(const char *v, const char *w, bool e)
+{
+	printf("ferry " FERRY_VERSION "\nguest CPUs:");
+	for (int k = 0; frontends[k]; k++)
+		printf(" %s", frontends[k]->name);
+	printf("\nbackends:");
+	for (int k = 0; backends[k]; k++)
+		printf(" %s", backends[k]->name);
+	printf("\n");
+	exit(0);
+}
+
+static void cmd_list_backends(const char *v, const char *w, bool e)
+{
+	for (int k = 0; backends[k]; k++)
+		printf("%s\n", backends[k]->name);
+	exit(0);
+}
+
+static void cmd_binfmt(const char *v, const char *w, bool e)
+{
+	if (strcmp(v, "install") && strcmp(v, "uninstall") && strcmp(v, "status") && strcmp(v, "print"))
+		ferry_fatal("unknown %s action '%s' (use install, uninstall, status or print)", w, v);
+	opt.binfmt_action = v;
+}
+
+static const struct optdef options[] = {
+	{"-L", "DIR", "FERRY_SYSROOT", set_sysroot,
+	 "guest sysroot (also QEMU_LD_PREFIX); default: /usr/<triple>, /usr/gnemul/qemu-<arch>, /etc/qemu-binfmt/<arch>"},
+	{"-E", "VAR=VALUE", "FERRY_SET_ENV", set_env, "set a variable in the guest environment (variable: comma separated)"},
+	{"-U", "VAR", "FERRY_UNSET_ENV", set_unset, "remove a variable from the guest environment (variable: comma separated)"},
+	{"-0", "ARGV0", "FERRY_ARGV0", set_argv0, "argv[0] for the guest"},
+	{"-s", "SIZE", "FERRY_STACK_SIZE", set_stack, "guest stack size, e.g. 8M"},
+	{"-B", "ADDRESS", "FERRY_GUEST_BASE", set_base, "host address of guest address 0"},
+	{"-R", "SIZE", "FERRY_RESERVE", set_reserve, "size of the reserved guest address space"},
+	{"-r", "RELEASE", "FERRY_UNAME_RELEASE", set_release, "kernel release reported by uname"},
+	{"--cpu", "LIST", "FERRY_CPU", set_cpu,
+	 "optional ISA extensions exposed, e.g. none,zba or -zbb; default max (all)"},
+	{"--strace -strace", NULL, "FERRY_STRACE", set_strace, "log system calls (variable: 1)"},
+	{"--trace -d", "LIST", "FERRY_TRACE", set_trace,
+	 "log events: syscall,signal,exec,block,insn,ir,unimp,all (qemu: strace,in_asm,op)"},
+	{"--log -D", "FILE", "FERRY_LOG", set_log, "write logs to FILE; %p becomes the pid"},
+	{"--backend", "NAME", "FERRY_BACKEND", set_backend, "executor (see --list-backends); default interp"},
+	{"--stats", NULL, "FERRY_STATS", set_stats, "print execution statistics at exit (variable: 1)"},
+	{"--seed", "N", "FERRY_SEED", set_seed, "deterministic AT_RANDOM and getrandom"},
+	{"--tcache-size", "SIZE", "FERRY_TCACHE_SIZE", set_tcache, "translation cache size; default 64M"},
+	{"--quiet", NULL, "FERRY_QUIET", set_quiet, "no report when the guest dies by a signal (variable: 1)"},
+	{"--binfmt", "ACTION", NULL, cmd_binfmt,
+	 "install, uninstall, status or print the binfmt_misc entries (of the ARCHs named after the options; default all)"},
+	{"--binfmt-interpreter", "PATH", "FERRY_BINFMT_INTERPRETER", set_binfmt_interp,
+	 "interpreter of the entries; default: this ferry's absolute path"},
+	{"--binfmt-flags", "FLAGS", "FERRY_BINFMT_FLAGS", set_binfmt_flags,
+	 "entry flags from POCF; default PF for a static ferry, else P"},
+	{"--format", "FORMAT", "FERRY_BINFMT_FORMAT", set_binfmt_format,
+	 "--binfmt print format: proc (default), systemd or debian"},
+	{"--list-backends", NULL, NULL, cmd_list_backends, "print the available executors"},
+	{"--version", NULL, NULL, cmd_version, "print the version, guest CPUs and executors"},
+	{"--help -h", NULL, NULL, cmd_help, "this text"},
+};
+#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
+
+/* Whether spelling is one of the space-separated names. */
+static bool has_name(const char *names, const char *spelling, size_t len)
+{
+	for (const char *p = names; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n == len && !strncmp(p, spelling, len))
+			return true;
+		p += n + (p[n] == ' ');
+	}
+	return false;
+}
+
+static const struct optdef *find_option(const char *spelling, size_t len)
+{
+	for (size_t k = 0; k < N_OPTIONS; k++)
+		if (has_name(options[k].names, spelling, len))
+			return &options[k];
+	return NULL;
+}
+
+/* left in a 30-column gutter, text wrapped at word boundaries to 79. */
+static void print_wrapped(FILE *f, const char *left, const char *text)
+{
+	enum { GUTTER = 30, WIDTH = 79 };
+	int col = fprintf(f, "%s", left);
+	if (col >= GUTTER)
+		col = fprintf(f, "\n%*s", GUTTER, "") - 1;
+	else
+		col += fprintf(f, "%*s", GUTTER - col, "");
+	for (const char *p = text; *p;) {
+		int n = (int)strcspn(p, " ");
+		if (col > GUTTER && col + 1 + n > WIDTH)
+			col = fprintf(f, "\n%*s", GUTTER, "") - 1;
+		else if (col > GUTTER)
+			col += fprintf(f, " ");
+		col += fprintf(f, "%.*s", n, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	fprintf(f, "\n");
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: ferry [options] program [arguments...]\n"
+		   "       ferry --binfmt install|uninstall|status|print [options] [ARCH...]\n"
+		   "Runs a Linux program built for another CPU (");
+	for (int k = 0; frontends[k]; k++)
+		fprintf(f, "%s%s", k ? ", " : "", frontends[k]->name);
+	fprintf(f, ") on this host.\nEach option's variable (in brackets) is read first; the command line wins.\n\n");
+	for (size_t k = 0; k < N_OPTIONS; k++) {
+		const struct optdef *d = &options[k];
+		char left[96] = "  ";
+		for (const char *p = d->names; *p;) {
+			size_t n = strcspn(p, " ");
+			if (p != d->names)
+				strlcat(left, ", ", sizeof(left));
+			char one[40];
+			snprintf(one, sizeof(one), "%.*s%s%s", (int)n, p, d->arg ? " " : "", d->arg ? d->arg : "");
+			strlcat(left, one, sizeof(left));
+			p += n + (p[n] == ' ');
+		}
+		char text[256];
+		snprintf(text, sizeof(text), "%s%s%s%s", d->help, d->env ? " [" : "", d->env ? d->env : "",
+			 d->env ? "]" : "");
+		print_wrapped(f, left, text);
+	}
+}
+
+/* AT_SECURE: ferry runs with credentials the caller does not have (a setuid
+ * guest under binfmt_misc's C flag).  Like the dynamic linker ignoring
+ * LD_PRELOAD then, ferry ignores its variables: FERRY_SYSROOT or FERRY_LOG
+ * would otherwise let the caller load code or write files as the owner. */
+static bool secure_mode(void)
+{
+	return getauxval(AT_SECURE) != 0;
+}
+
+void options_parse_env(void)
+{
+	opt.secure = secure_mode();
+	if (opt.secure)
+		return;
+	const char *v = getenv("QEMU_LD_PREFIX");
+	if (v && *v)
+		set_sysroot(v, "QEMU_LD_PREFIX", true);
+	for (size_t k = 0; k < N_OPTIONS; k++)
+		if (options[k].env && (v = getenv(options[k].env)) && *v)
+			options[k].set(v, options[k].env, true);
 }
 
 int options_parse(int argc, char **argv)
 {
-	from_env();
+	options_parse_env();
 	int i = 1;
-	for (; i < argc && argv[i][0] == '-'; i++) {
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *a = argv[i];
-		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-#define NEEDS_VALUE()                                                                                        \
-	do {                                                                                                 \
-		if (!val)                                                                                    \
-			ferry_fatal("option %s needs a value (see ferry --help)", a);                        \
-		i++;                                                                                         \
-	} while (0)
 		if (!strcmp(a, "--")) {
 			i++;
 			break;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
-			exit(0);
-		} else if (!strcmp(a, "--version") || !strcmp(a, "-version")) {
-			printf("ferry " FERRY_VERSION "\nguest CPUs:");
-			for (int k = 0; frontends[k]; k++)
-				printf(" %s", frontends[k]->name);
-			printf("\n");
-			exit(0);
-		} else if (!strcmp(a, "--list-backends")) {
-			for (int k = 0; backends[k]; k++)
-				printf("%s\n", backends[k]->name);
-			exit(0);
-		} else if (!strcmp(a, "-L")) {
-			NEEDS_VALUE();
-			opt.sysroot = val;
-		} else if (!strcmp(a, "-E")) {
-			NEEDS_VALUE();
-			if (!strchr(val, '='))
-				ferry_fatal("-E needs VAR=VALUE, got '%s'", val);
-			add_list(&opt.env_set, &opt.n_env_set, val);
-		} else if (!strcmp(a, "-U")) {
-			NEEDS_VALUE();
-			add_list(&opt.env_unset, &opt.n_env_unset, val);
-		} else if (!strcmp(a, "-0")) {
-			NEEDS_VALUE();
-			opt.argv0 = val;
-		} else if (!strcmp(a, "-s")) {
-			NEEDS_VALUE();
-			opt.stack_size = parse_size("stack size", val);
-		} else if (!strcmp(a, "-B")) {
-			NEEDS_VALUE();
-			opt.guest_base = parse_size("guest base", val);
-		} else if (!strcmp(a, "-R")) {
-			NEEDS_VALUE();
-			opt.reserve = parse_size("reserved size", val);
-		} else if (!strcmp(a, "-r")) {
-			NEEDS_VALUE();
-			opt.uname_release = val;
-		} else if (!strcmp(a, "--strace") || !strcmp(a, "-strace")) {
-			opt.trace |= TRACE_SYSCALL;
-		} else if (!strncmp(a, "--trace=", 8)) {
-			opt.trace |= parse_trace(a + 8);
-		} else if (!strcmp(a, "--trace") || !strcmp(a, "-d")) {
-			NEEDS_VALUE();
-			opt.trace |= parse_trace(val);
-		} else if (!strcmp(a, "--log") || !strcmp(a, "-D")) {
-			NEEDS_VALUE();
-			opt.log_file = val;
-		} else if (!strncmp(a, "--log=", 6)) {
-			opt.log_file = a + 6;
-		} else if (!strcmp(a, "--backend")) {
-			NEEDS_VALUE();
-			opt.backend = val;
-		} else if (!strncmp(a, "--backend=", 10)) {
-			opt.backend = a + 10;
-		} else if (!strcmp(a, "--stats")) {
-			opt.stats = true;
-		} else if (!strcmp(a, "--seed")) {
-			NEEDS_VALUE();
-			opt.seed = parse_size("seed", val);
-			opt.have_seed = true;
-		} else if (!strcmp(a, "--tcache-size")) {
-			NEEDS_VALUE();
-			opt.tcache_size = parse_size("translation cache size", val);
-		} else {
-			ferry_fatal("unknown option %s (see ferry --help)", a);
 		}
-#undef NEEDS_VALUE
+		/* --name=value for the long options */
+		const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+		size_t len = eq ? (size_t)(eq - a) : strlen(a);
+		const struct optdef *d = find_option(a, len);
+		if (!d)
+			ferry_fatal("unknown option %.*s (see ferry --help)", (int)len, a);
+		char what[64];
+		snprintf(what, sizeof(what), "%.*s", (int)len, a);
+		const char *val = NULL;
+		if (d->arg && eq)
+			val = eq + 1;
+		else if (d->arg && i + 1 < argc)
+			val = argv[++i];
+		else if (d->arg)
+			ferry_fatal("option %s needs a value %s (see ferry --help)", what, d->arg);
+		else if (eq)
+			ferry_fatal("option %s takes no value (see ferry --help)", what);
+		d->set(val, what, false);
 	}
-	if (i >= argc) {
-		usage(stderr);
-		exit(1);
-	}
+	if (i >= argc && !opt.binfmt_action)
+		ferry_fatal("no program to run (usage: ferry [options] program [arguments...]; see ferry --help)");
 	return i;
 }

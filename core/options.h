@@ -33,11 +33,35 @@ struct options {
 	bool have_seed;
 	const char *uname_release; /* -r, FERRY_UNAME_RELEASE */
 	uint64_t tcache_size;    /* --tcache-size, FERRY_TCACHE_SIZE */
+	bool quiet;              /* --quiet, FERRY_QUIET: no report when the guest dies by a signal */
+	const char *cpu;         /* --cpu, FERRY_CPU: optional ISA extensions; read with cpu_ext_enabled() */
+
+	/* ferry --binfmt ACTION [ARCH...] (loader/binfmt.h) */
+	const char *binfmt_action;      /* install, uninstall, status, print; NULL: run a program */
+	const char *binfmt_interpreter; /* --binfmt-interpreter, FERRY_BINFMT_INTERPRETER */
+	const char *binfmt_flags;       /* --binfmt-flags, FERRY_BINFMT_FLAGS */
+	const char *binfmt_format;      /* --format, FERRY_BINFMT_FORMAT: proc, systemd, debian */
+
+	/* AT_SECURE (a setuid guest under binfmt_misc's C flag): the FERRY_*
+	 * variables came from an unprivileged caller and were ignored. */
+	bool secure;
 };
 extern struct options opt;
 
 /* Parses options and environment; returns the index of the guest program in
- * argv.  Exits with a message on bad usage. */
+ * argv (with --binfmt: of the first architecture name, possibly argc).
+ * Exits with a one-line message on bad usage. */
 int options_parse(int argc, char **argv);
+/* The environment alone: ferry started by binfmt_misc has no options of its
+ * own on the command line. */
+void options_parse_env(void);
+
+/* Whether the optional ISA extension ext ("zba", case-insensitive) is
+ * exposed to the guest under --cpu.  Every optional extension ferry
+ * implements is on unless --cpu turns it off:
+ *   --cpu none,zba   only zba     --cpu -zbb   all but zbb
+ * Frontends ask once (cpu_init) and treat a disabled extension's
+ * instructions as illegal and hide it from hwcap, hwprobe and cpuinfo. */
+bool cpu_ext_enabled(const char *ext);
 
 #endif
