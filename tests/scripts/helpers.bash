@@ -1,0 +1,86 @@
+# Sourced by the tests/scripts/*.sh feature tests; not a test itself.
+#
+# Contract: tests/scripts/NAME.sh <builddir>, run from the repo root with
+# FERRY=<builddir>/ferry in the environment; exit 0 pass, 77 skipped (the
+# reason on the last line), anything else fail.  Each check prints what it
+# compares.
+
+set -u
+SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+B=${1:-${B:-$SRC/build}}
+mkdir -p "$B" || exit 2
+B=$(cd "$B" && pwd)
+FERRY=${FERRY:-$B/ferry}
+case $FERRY in /*) ;; *) FERRY=$PWD/$FERRY ;; esac
+NAME=$(basename "$0" .sh)
+# A fresh work directory per script under the build directory.
+W=$B/tests/scripts/$NAME
+rm -rf "$W"
+mkdir -p "$W"
+FAILED=0
+
+skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+# check LABEL EXPECTED ACTUAL
+check() {
+	if [ "$2" = "$3" ]; then
+		echo "ok: $1"
+	else
+		echo "FAIL: $1"
+		echo "  expected: $(printf '%s' "$2" | sed -n '1p;2,$s/^/            /p')"
+		echo "  actual:   $(printf '%s' "$3" | sed -n '1p;2,$s/^/            /p')"
+		FAILED=$((FAILED + 1))
+	fi
+}
+
+# check_match LABEL EXTENDED-REGEX TEXT
+check_match() {
+	if printf '%s\n' "$3" | grep -Eq -- "$2"; then
+		echo "ok: $1"
+	else
+		echo "FAIL: $1: no line matches /$2/ in:"
+		printf '%s\n' "$3" | sed 's/^/    /'
+		FAILED=$((FAILED + 1))
+	fi
+}
+
+# check_no_match LABEL EXTENDED-REGEX TEXT
+check_no_match() {
+	if printf '%s\n' "$3" | grep -Eq -- "$2"; then
+		echo "FAIL: $1: a line matches /$2/ in:"
+		printf '%s\n' "$3" | sed 's/^/    /'
+		FAILED=$((FAILED + 1))
+	else
+		echo "ok: $1"
+	fi
+}
+
+need_ferry() {
+	[ -x "$FERRY" ] || { echo "FAIL: $FERRY is not built (make)"; exit 1; }
+}
+
+need_cmd() {
+	for c in "$@"; do
+		command -v "$c" >/dev/null 2>&1 || skip "$c is not installed (scripts/install-deps.sh installs it)"
+	done
+}
+
+# guest_cc OUT SRC [FLAGS...]: a riscv64 program for the checks.
+guest_cc() {
+	local out=$1 src=$2
+	shift 2
+	riscv64-linux-gnu-gcc -O2 -o "$out" "$src" "$@" || { echo "FAIL: cannot build $src"; exit 1; }
+}
+
+# The last line says how it went (the runner reads the status).
+finish() {
+	if [ "$FAILED" -ne 0 ]; then
+		echo "$NAME: $FAILED check(s) failed"
+		exit 1
+	fi
+	echo "$NAME: all checks passed"
+	exit 0
+}
