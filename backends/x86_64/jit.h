@@ -52,7 +52,13 @@ struct jit_fixup {
 	uint32_t at;      /* offset of the rel32 */
 	uint8_t kind;     /* enum jit_stub */
 	int8_t slot;      /* JS_EXIT: chain slot, or -1 for an exit that is never linked */
-	uint64_t target;  /* JS_EXIT: guest pc */
+	uint64_t target;  /* JS_EXIT: guest pc; traps: the instruction's pc - the block's */
+};
+
+/* The fault map: a host fault at code offset >= host_off (and before the
+ * next entry) is in the guest instruction at block pc + pc_off. */
+struct jit_fault_entry {
+	uint32_t host_off, pc_off;
 };
 
 #define JIT_POOL 10 /* registers of the cache */
@@ -65,6 +71,7 @@ struct jit_ctx {
 	uint32_t k;             /* op being compiled */
 	uint64_t insn_pc;       /* guest pc of the current instruction */
 	bool fault_pc_set;      /* cpu->fault_op already names insn_pc */
+	bool insn_mapped;       /* the fault map has an entry for insn_pc */
 
 	/* The register cache: reg_slot[r] is the slot register r holds (or -1);
 	 * slot_reg[s] the register holding slot s (or -1).  Architectural slots
@@ -78,16 +85,20 @@ struct jit_ctx {
 	struct jit_fixup *fix;
 	uint32_t nfix, capfix;
 	uint32_t exit_at[2];    /* rel32 offsets of the linkable exits, 0 if none */
+	struct jit_fault_entry *map;
+	uint32_t nmap, capmap;
 	bool failed;            /* the cache is full */
 };
 
-/* A block in the cache: this header, then the code (tb->code points there).
- * exit_at[k] is the offset from tb->code of the rel32 of chain slot k's
- * jump, 0 if the block has no linkable exit k. */
+/* A block in the cache: this header, the code (tb->code points there),
+ * then the fault map (nmap entries, 4-byte aligned).  exit_at[k] is the
+ * offset from tb->code of the rel32 of chain slot k's jump, 0 if the block
+ * has no linkable exit k. */
 #define JIT_BLOCK_HEADER 16
 struct jit_block_header {
 	uint32_t exit_at[2];
-	uint32_t pad[2];
+	uint32_t code_len;
+	uint32_t nmap;
 };
 static inline struct jit_block_header *jit_header(void *code)
 {
@@ -119,6 +130,8 @@ enum x64_cc jit_cond_cc(unsigned cond);
 /* jit_compile.c */
 void jit_fixup(struct jit_ctx *c, size_t at, enum jit_stub kind, int slot, uint64_t target);
 void jit_mark_fault_pc(struct jit_ctx *c);
+void jit_mark_mem(struct jit_ctx *c);
+uint32_t jit_pc_off(const struct jit_ctx *c);
 bool jit_dies(const struct jit_ctx *c, char pos);
 bool jit_d_live(const struct jit_ctx *c);
 
@@ -163,6 +176,13 @@ uint64_t jit_h_fallback(struct vcpu *cpu, struct tblock *op_tb);
 struct tblock *jit_fallback_block(const struct ir_insn *i, uint64_t pc, uint32_t ninsns);
 bool jit_is_fallback_block(const struct tblock *tb);
 uint64_t jit_fallback_fault_pc(const struct vcpu *cpu);
+
+/* jit_fault.c: guest faults in generated code */
+void jit_fault_install(void);
+uint64_t jit_fault_pc(const struct vcpu *cpu);
+
+/* jit_debug.c: perf map and code dumps, when the environment asks. */
+void jit_debug_block(const struct tblock *tb, const uint8_t *code, size_t len);
 
 /* Test hook: compile every op through the interpreter fallback. */
 extern bool jit_fallback_all;

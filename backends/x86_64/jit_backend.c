@@ -56,21 +56,11 @@ static void make_trampoline(void)
 static int compile(const struct ir_block *ir, struct tblock *tb)
 {
 	pthread_once(&enter_once, make_trampoline);
+	jit_fault_install();
 	return jit_compile(ir, tb);
 }
 
 static int exec(struct vcpu *cpu, struct tblock *tb) { return enter(cpu, tb->code); }
-
-/* fault_op holds the faulting instruction's pc minus the block's. */
-static uint64_t fault_pc(const struct vcpu *cpu)
-{
-	const struct tblock *tb = cpu->cur_tb;
-	if (!tb)
-		return cpu->pc;
-	if (jit_is_fallback_block(tb))
-		return jit_fallback_fault_pc(cpu);
-	return tb->pc + (uint64_t)(uintptr_t)cpu->fault_op;
-}
 
 /* Points exit `slot` of `from` straight at `to`'s code.  The rel32 is
  * 4-byte aligned, so one atomic store switches it while other threads may
@@ -92,6 +82,6 @@ const struct backend backend_jit = {
 	.needs_exec = true,
 	.compile = compile,
 	.exec = exec,
-	.fault_pc = fault_pc,
+	.fault_pc = jit_fault_pc,
 	.link = link,
 };

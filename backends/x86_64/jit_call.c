@@ -111,7 +111,6 @@ static void fp_op(struct jit_ctx *c, const struct ir_insn *i, jit_fp_fn fn)
 	bool has_b = form[1] == 'a' && form[2] == 'b', has_c = has_b && form[3] == 'c';
 	struct jit_arg args[6] = {JARG_CPU, JARG_SLOT(i->a), has_b ? JARG_SLOT(i->b) : JARG_IMM(0),
 				  has_c ? JARG_SLOT(i->c) : JARG_IMM(0), JARG_IMM(i->rm), JARG_IMM(i->fmode)};
-	jit_mark_fault_pc(c);
 	jit_call7(c, (const void *)fn, args, i->imm);
 	def(c, i);
 }

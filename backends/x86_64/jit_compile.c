@@ -23,14 +23,32 @@ void jit_fixup(struct jit_ctx *c, size_t at, enum jit_stub kind, int slot, uint6
 					       .target = target};
 }
 
-/* cpu->fault_op = this instruction's pc, as an offset from the block's pc,
- * before the first op of the instruction that can fault. */
+uint32_t jit_pc_off(const struct jit_ctx *c) { return (uint32_t)(c->insn_pc - c->tb->pc); }
+
+/* Before a call that may touch guest memory: cpu->fault_op = this
+ * instruction's pc, as an offset from the block's pc. */
 void jit_mark_fault_pc(struct jit_ctx *c)
 {
 	if (c->fault_pc_set)
 		return;
-	x64_store_imm(c->b, 8, x64_m(J_CPU, offsetof(struct vcpu, fault_op)), (int32_t)(c->insn_pc - c->tb->pc));
+	x64_store_imm(c->b, 8, x64_m(J_CPU, offsetof(struct vcpu, fault_op)), (int32_t)jit_pc_off(c));
 	c->fault_pc_set = true;
+}
+
+/* Before an inline guest memory access: a fault map entry, so a host
+ * fault from here on names this instruction (jit_fault.c). */
+void jit_mark_mem(struct jit_ctx *c)
+{
+	if (c->insn_mapped)
+		return;
+	if (c->nmap == c->capmap) {
+		c->capmap = c->capmap ? c->capmap * 2 : 16;
+		c->map = realloc(c->map, c->capmap * sizeof(*c->map));
+		if (!c->map)
+			ferry_fatal("out of memory");
+	}
+	c->map[c->nmap++] = (struct jit_fault_entry){(uint32_t)c->b->len, jit_pc_off(c)};
+	c->insn_mapped = true;
 }
 
 bool jit_dies(const struct jit_ctx *c, char pos)
@@ -88,10 +106,13 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 	static __thread struct jit_ctx ctx;
 	struct jit_ctx *c = &ctx;
 	struct jit_fixup *fix = c->fix;
-	uint32_t capfix = c->capfix;
+	struct jit_fault_entry *map = c->map;
+	uint32_t capfix = c->capfix, capmap = c->capmap;
 	memset(c, 0, sizeof(*c));
 	c->fix = fix;
 	c->capfix = capfix;
+	c->map = map;
+	c->capmap = capmap;
 	c->b = &code;
 	c->ir = ir;
 	c->tb = tb;
@@ -117,6 +138,7 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 			rc_forget_temps(c);
 			c->insn_pc = (uint64_t)i->imm;
 			c->fault_pc_set = false;
+			c->insn_mapped = false;
 			continue;
 		}
 		if (i->op == IR_NOP)
@@ -129,14 +151,19 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 		return -1;
 	jit_emit_stubs(c);
 
-	uint8_t *mem = tcache_alloc(JIT_BLOCK_HEADER + code.len);
+	size_t map_at = (code.len + 3) & ~(size_t)3;
+	uint8_t *mem = tcache_alloc(JIT_BLOCK_HEADER + map_at + c->nmap * sizeof(*c->map));
 	if (!mem)
 		return -1;
 	memcpy(mem + JIT_BLOCK_HEADER, code.p, code.len);
+	memcpy(mem + JIT_BLOCK_HEADER + map_at, c->map, c->nmap * sizeof(*c->map));
 	tb->code = mem + JIT_BLOCK_HEADER;
 	struct jit_block_header *h = jit_header(tb->code);
 	h->exit_at[0] = c->exit_at[0];
 	h->exit_at[1] = c->exit_at[1];
+	h->code_len = (uint32_t)code.len;
+	h->nmap = c->nmap;
 	tb->nops = ir->n;
+	jit_debug_block(tb, tb->code, code.len);
 	return 0;
 }

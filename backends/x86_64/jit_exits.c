@@ -3,8 +3,10 @@
  * with the enum vcpu_exit in eax and cpu->pc set. */
 #include <signal.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "backends/x86_64/jit.h"
+#include "core/log.h"
 #include "core/tcache.h"
 #include "core/vcpu.h"
 
@@ -47,14 +49,13 @@ void jit_emit_prologue(struct jit_ctx *c)
 		x64_alu_mi(c->b, 8, X_ADD, CPU_FIELD(icount), (int32_t)c->tb->ninsns);
 }
 
-/* A guest trap at the pc fault_op names (a memory op's instruction); the
- * guest address is in rax. */
+/* A guest trap: the guest address is in rax, the faulting instruction's
+ * pc minus the block's in rcx. */
 static void trap_stub(struct jit_ctx *c, int signo, int code)
 {
 	x64_store(c->b, 8, CPU_FIELD(trap.addr), X_RAX);
 	x64_store_imm(c->b, 4, CPU_FIELD(trap.signo), signo);
 	x64_store_imm(c->b, 4, CPU_FIELD(trap.code), code);
-	x64_load(c->b, 8, X_RCX, CPU_FIELD(fault_op));
 	x64_mov_ri(c->b, X_RDX, c->tb->pc);
 	x64_alu_rr(c->b, 8, X_ADD, X_RCX, X_RDX);
 	x64_store(c->b, 8, CPU_FIELD(pc), X_RCX);
@@ -76,30 +77,68 @@ static void exit_stub(struct jit_ctx *c, int slot, uint64_t target)
 	leave(c, VEXIT_LOOKUP);
 }
 
+/* After the block's code: one stub per direct exit; for traps, an entry
+ * per (kind, instruction) that loads the pc offset, then one shared stub
+ * per kind. */
 void jit_emit_stubs(struct jit_ctx *c)
 {
-	size_t shared[JS_EXIT] = {0, 0, 0};
+	struct x64_buf *b = c->b;
+	size_t interrupt = 0;
+	/* trap entries: kind, pc offset, offset of the entry, its jump to the shared stub */
+	struct entry {
+		uint8_t kind;
+		uint32_t pc_off;
+		size_t at, jump;
+	} *ent = NULL;
+	size_t nent = 0;
 	for (uint32_t f = 0; f < c->nfix; f++) {
 		const struct jit_fixup *x = &c->fix[f];
-		if (x->kind == JS_EXIT) {
-			x64_patch_rel32(c->b, x->at, c->b->len);
+		switch (x->kind) {
+		case JS_EXIT:
+			x64_patch_rel32(b, x->at, b->len);
 			exit_stub(c, x->slot, x->target);
-			continue;
-		}
-		if (!shared[x->kind]) {
-			shared[x->kind] = c->b->len;
-			switch (x->kind) {
-			case JS_INTERRUPT:
+			break;
+		case JS_INTERRUPT:
+			if (!interrupt) {
+				interrupt = b->len;
 				store_u64(c, CPU_FIELD(pc), c->tb->pc);
-				x64_store_imm(c->b, 8, CPU_FIELD(chain_from), 0);
+				x64_store_imm(b, 8, CPU_FIELD(chain_from), 0);
 				leave(c, VEXIT_LOOKUP);
-				break;
-			case JS_BAD_ADDRESS: trap_stub(c, SIGSEGV, SEGV_MAPERR); break;
-			default: trap_stub(c, SIGBUS, BUS_ADRALN); break;
 			}
+			x64_patch_rel32(b, x->at, interrupt);
+			break;
+		default: {
+			size_t k = 0;
+			while (k < nent && !(ent[k].kind == x->kind && ent[k].pc_off == (uint32_t)x->target))
+				k++;
+			if (k == nent) {
+				ent = realloc(ent, (nent + 1) * sizeof(*ent));
+				if (!ent)
+					ferry_fatal("out of memory");
+				ent[k].kind = x->kind;
+				ent[k].pc_off = (uint32_t)x->target;
+				ent[k].at = b->len;
+				x64_mov_ri(b, X_RCX, (uint64_t)(int64_t)(int32_t)ent[k].pc_off);
+				ent[k].jump = x64_jmp32(b);
+				nent++;
+			}
+			x64_patch_rel32(b, x->at, ent[k].at);
+			break;
 		}
-		x64_patch_rel32(c->b, x->at, shared[x->kind]);
+		}
 	}
+	size_t shared[JS_EXIT] = {0, 0, 0};
+	for (size_t k = 0; k < nent; k++) {
+		if (!shared[ent[k].kind]) {
+			shared[ent[k].kind] = b->len;
+			if (ent[k].kind == JS_BAD_ADDRESS)
+				trap_stub(c, SIGSEGV, SEGV_MAPERR);
+			else
+				trap_stub(c, SIGBUS, BUS_ADRALN);
+		}
+		x64_patch_rel32(b, ent[k].jump, shared[ent[k].kind]);
+	}
+	free(ent);
 }
 
 /* Pads with NOPs so that an instruction emitted by fn, whose rel32 ends

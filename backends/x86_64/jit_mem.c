@@ -2,7 +2,7 @@
  * to rax and is checked against the window (mem_limit - size, kept in the
  * frame by the trampoline); host address = r12 + rax.  An unmapped page
  * inside the window faults on the host and comes back through fault_pc,
- * which reads the instruction's pc offset stored in cpu->fault_op. */
+ * which finds the instruction from the host pc (jit_fault.c). */
 #include <stddef.h>
 
 #include "backends/x86_64/jit.h"
@@ -15,7 +15,7 @@
 static void address(struct jit_ctx *c, unsigned a, int64_t imm, unsigned size)
 {
 	int ra = rc_get(c, a);
-	jit_mark_fault_pc(c);
+	jit_mark_mem(c);
 	if (imm == 0) {
 		x64_mov_rr(c->b, 8, X_RAX, ra);
 	} else if (x64_fits_i32(imm)) {
@@ -25,7 +25,7 @@ static void address(struct jit_ctx *c, unsigned a, int64_t imm, unsigned size)
 		x64_alu_rr(c->b, 8, X_ADD, X_RAX, ra);
 	}
 	x64_alu_rm(c->b, 8, X_CMP, X_RAX, x64_m(X_RSP, jit_limit_disp(size)));
-	jit_fixup(c, x64_jcc32(c->b, X_CC_A), JS_BAD_ADDRESS, -1, 0);
+	jit_fixup(c, x64_jcc32(c->b, X_CC_A), JS_BAD_ADDRESS, -1, jit_pc_off(c));
 }
 
 /* Atomics must be naturally aligned: SIGBUS BUS_ADRALN otherwise. */
@@ -34,7 +34,7 @@ static void aligned(struct jit_ctx *c, unsigned size)
 	if (size == 1)
 		return;
 	x64_test_ri(c->b, 4, X_RAX, (int32_t)size - 1);
-	jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_MISALIGNED, -1, 0);
+	jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_MISALIGNED, -1, jit_pc_off(c));
 }
 
 static void def(struct jit_ctx *c, const struct ir_insn *i, int reg) { rc_def(c, i->d, reg, jit_d_live(c)); }
@@ -186,6 +186,7 @@ static void pair_op(struct jit_ctx *c, const struct ir_insn *i)
 	address(c, i->a, 0, 16);
 	aligned(c, 16);
 	rc_sync_temps(c);
+	jit_mark_fault_pc(c);
 	switch (i->op) {
 	case IR_LR128: {
 		struct jit_arg args[] = {JARG_CPU, JARG_REG(X_RAX), JARG_IMM(i->d)};
@@ -258,7 +259,6 @@ bool jit_emit_mem(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_LR128: case IR_SC128: case IR_CMPXCHG128: pair_op(c, i); break;
 	case IR_ALIGNCHK: {
 		int ra = rc_get(c, i->a);
-		jit_mark_fault_pc(c);
 		x64_mov_rr(c->b, 8, X_RAX, ra);
 		if (x64_fits_i32(i->imm) && i->imm >= 0) {
 			x64_test_ri(c->b, 8, X_RAX, (int32_t)i->imm);
@@ -266,7 +266,7 @@ bool jit_emit_mem(struct jit_ctx *c, const struct ir_insn *i)
 			x64_mov_ri(c->b, X_RCX, (uint64_t)i->imm);
 			x64_test_rr(c->b, 8, X_RAX, X_RCX);
 		}
-		jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_MISALIGNED, -1, 0);
+		jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_MISALIGNED, -1, jit_pc_off(c));
 		break;
 	}
 	default: return false;
