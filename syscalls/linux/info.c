@@ -97,6 +97,29 @@ static int64_t sys_getcpu(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_getcpu, c, node, NULL));
 }
 
+static int64_t sys_sethostname(struct vcpu *cpu, const uint64_t *a)
+{
+	const void *name = guest_buf(a[0], (unsigned)a[1], PROT_READ);
+
+	if ((int)a[1] < 0)
+		return -EINVAL;
+	if (!name)
+		return -EFAULT;
+	return host_ret(syscall(SYS_sethostname, name, (size_t)(unsigned)a[1]));
+}
+
+static int64_t sys_setdomainname(struct vcpu *cpu, const uint64_t *a)
+{
+	const void *name = guest_buf(a[0], (unsigned)a[1], PROT_READ);
+
+	if ((int)a[1] < 0)
+		return -EINVAL;
+	if (!name)
+		return -EFAULT;
+	return host_ret(syscall(SYS_setdomainname, name, (size_t)(unsigned)a[1]));
+}
+
 const struct linux_sys_impl linux_info_impls[] = {
-	SYS_IMPL(uname), SYS_IMPL(sysinfo), SYS_IMPL(getrandom), SYS_IMPL(getcpu), { 0, NULL },
+	SYS_IMPL(uname),       SYS_IMPL(sysinfo),	SYS_IMPL(getrandom), SYS_IMPL(getcpu),
+	SYS_IMPL(sethostname), SYS_IMPL(setdomainname), { 0, NULL },
 };

@@ -251,11 +251,38 @@ static int64_t sys_copy_file_range(struct vcpu *cpu, const uint64_t *a)
 				(unsigned)a[5]));
 }
 
+static int64_t sys_splice(struct vcpu *cpu, const uint64_t *a)
+{
+	void *off_in = NULL, *off_out = NULL;
+
+	if (a[1] && !(off_in = guest_buf(a[1], sizeof(int64_t), PROT_READ | PROT_WRITE)))
+		return -EFAULT;
+	if (a[3] && !(off_out = guest_buf(a[3], sizeof(int64_t), PROT_READ | PROT_WRITE)))
+		return -EFAULT;
+	return host_ret(syscall(SYS_splice, (int)a[0], off_in, (int)a[2], off_out, (size_t)a[4], (unsigned)a[5]));
+}
+
+static int64_t sys_tee(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_tee, (int)a[0], (int)a[1], (size_t)a[2], (unsigned)a[3]));
+}
+
+static int64_t sys_readahead(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_readahead, (int)a[0], (off_t)a[1], (size_t)a[2]));
+}
+
+static int64_t sys_sync_file_range(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_sync_file_range, (int)a[0], (off_t)a[1], (off_t)a[2], (unsigned)a[3]));
+}
+
 const struct linux_sys_impl linux_io_impls[] = {
 	SYS_IMPL(read),	       SYS_IMPL(write),	      SYS_IMPL(pread64),    SYS_IMPL(pwrite64),	 SYS_IMPL(readv),
 	SYS_IMPL(writev),      SYS_IMPL(preadv),      SYS_IMPL(pwritev),    SYS_IMPL(preadv2),	 SYS_IMPL(pwritev2),
 	SYS_IMPL(lseek),       SYS_IMPL(getdents64),  SYS_IMPL(close),	    SYS_IMPL(close_range), SYS_IMPL(dup),
 	SYS_IMPL(dup3),	       SYS_IMPL(pipe2),	      SYS_IMPL(fcntl),	    SYS_IMPL(flock),	 SYS_IMPL(sync),
 	SYS_IMPL(syncfs),      SYS_IMPL(fsync),	      SYS_IMPL(fdatasync),  SYS_IMPL(ftruncate), SYS_IMPL(fallocate),
-	SYS_IMPL(fadvise64),   SYS_IMPL(sendfile),    SYS_IMPL(copy_file_range), { 0, NULL },
+	SYS_IMPL(fadvise64),   SYS_IMPL(sendfile),    SYS_IMPL(copy_file_range), SYS_IMPL(splice),
+	SYS_IMPL(tee),	       SYS_IMPL(readahead),   SYS_IMPL(sync_file_range), { 0, NULL },
 };

@@ -4,6 +4,8 @@
  * MAP_32BIT and nothing on the generic ABI. */
 #include <errno.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "syscalls/linux/sys.h"
 #include "core/mem.h"
@@ -93,8 +95,29 @@ static int64_t sys_mlock2(struct vcpu *cpu, const uint64_t *a)
 	return mlock2(p, len, (unsigned)a[2]) < 0 ? -errno : 0;
 }
 
+/* One byte per page of the (mapped) guest range, from the host pages. */
+static int64_t sys_mincore(struct vcpu *cpu, const uint64_t *a)
+{
+	size_t len;
+	void *p, *vec;
+
+	if (a[0] & (GUEST_PAGE_SIZE - 1))
+		return -EINVAL;
+	if (!(p = lock_range(a[0], a[1], &len)))
+		return -ENOMEM;
+	if (!(vec = guest_buf(a[2], len / GUEST_PAGE_SIZE, PROT_WRITE)))
+		return -EFAULT;
+	return mincore(p, len, vec) < 0 ? -errno : 0;
+}
+
+/* Barriers across the guest's threads are barriers across host threads. */
+static int64_t sys_membarrier(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_membarrier, (int)a[0], (unsigned)a[1], (int)a[2]));
+}
+
 const struct linux_sys_impl linux_mman_impls[] = {
 	SYS_IMPL(brk),	   SYS_IMPL(mmap),  SYS_IMPL(munmap),  SYS_IMPL(mprotect), SYS_IMPL(mremap),
 	SYS_IMPL(madvise), SYS_IMPL(msync), SYS_IMPL(mlock),   SYS_IMPL(munlock),  SYS_IMPL(mlock2),
-	{ 0, NULL },
+	SYS_IMPL(mincore), SYS_IMPL(membarrier), { 0, NULL },
 };

@@ -253,9 +253,72 @@ static int64_t sys_recvmsg(struct vcpu *cpu, const uint64_t *a)
 	return n;
 }
 
+/* struct mmsghdr { struct msghdr msg_hdr; unsigned msg_len; }: 64 bytes.
+ * Done one message at a time, as the kernel's loop does; an error after
+ * the first message ends the batch with the count so far. */
+#define GUEST_MMSG 64
+
+static int64_t mmsg(const uint64_t *a, int send)
+{
+	unsigned vlen = (unsigned)a[2] > 1024 ? 1024 : (unsigned)a[2];
+	int flags = (int)a[3];
+	unsigned done = 0;
+
+	for (; done < vlen; done++) {
+		uint64_t gm = a[1] + (uint64_t)done * GUEST_MMSG;
+		struct guest_msghdr g;
+		struct iovec iov[IOV_MAX];
+		struct msghdr h;
+		uint32_t len;
+		long n;
+		int r;
+
+		if (mem_read(&g, gm, sizeof g) < 0) {
+			r = -EFAULT;
+			goto fail;
+		}
+		if ((r = msg_import(&h, iov, &g, send ? PROT_READ : PROT_WRITE)) < 0)
+			goto fail;
+		n = syscall(send ? SYS_sendmsg : SYS_recvmsg, (int)a[0], &h, flags);
+		if (n < 0) {
+			r = -errno;
+			goto fail;
+		}
+		if (!send) {
+			if (h.msg_name)
+				g.namelen = h.msg_namelen;
+			g.controllen = h.msg_control ? h.msg_controllen : 0;
+			g.flags = h.msg_flags;
+			mem_write(gm, &g, sizeof g);
+			/* recvmmsg's MSG_WAITFORONE: only the first waits */
+			if (flags & MSG_WAITFORONE)
+				flags |= MSG_DONTWAIT;
+		}
+		len = (uint32_t)n;
+		if (mem_write(gm + sizeof g, &len, sizeof len) < 0) {
+			r = -EFAULT;
+			goto fail;
+		}
+		continue;
+	fail:
+		return done ? (int64_t)done : r;
+	}
+	return done;
+}
+
+static int64_t sys_sendmmsg(struct vcpu *cpu, const uint64_t *a) { return mmsg(a, 1); }
+
+/* The timeout (a[4]) is not applied: each receive waits as flags say. */
+static int64_t sys_recvmmsg(struct vcpu *cpu, const uint64_t *a)
+{
+	if (a[4])
+		return -ENOSYS;
+	return mmsg(a, 0);
+}
+
 const struct linux_sys_impl linux_net_impls[] = {
 	SYS_IMPL(socket),      SYS_IMPL(socketpair),  SYS_IMPL(bind),	     SYS_IMPL(connect),	   SYS_IMPL(listen),
 	SYS_IMPL(accept),      SYS_IMPL(accept4),     SYS_IMPL(getsockname), SYS_IMPL(getpeername), SYS_IMPL(sendto),
 	SYS_IMPL(recvfrom),    SYS_IMPL(setsockopt),  SYS_IMPL(getsockopt),  SYS_IMPL(shutdown),   SYS_IMPL(sendmsg),
-	SYS_IMPL(recvmsg),     { 0, NULL },
+	SYS_IMPL(recvmsg),     SYS_IMPL(sendmmsg),    SYS_IMPL(recvmmsg),    { 0, NULL },
 };

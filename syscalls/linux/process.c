@@ -363,6 +363,69 @@ static int64_t sys_prctl(struct vcpu *cpu, const uint64_t *a)
 	}
 }
 
+/* struct __user_cap_header_struct {u32 version; int pid;} and data
+ * {u32 effective, permitted, inheritable} times 1 or 2 (version 1: one,
+ * versions 2 and 3: two); the same on every arch. */
+static int cap_data_count(uint64_t header)
+{
+	uint32_t version;
+
+	if (mem_read(&version, header, sizeof version) < 0)
+		return -EFAULT;
+	return version == 0x19980330 ? 1 : 2;
+}
+
+static int64_t sys_capget(struct vcpu *cpu, const uint64_t *a)
+{
+	void *hdr = guest_buf(a[0], 8, PROT_READ | PROT_WRITE), *data = NULL;
+	int n = cap_data_count(a[0]);
+
+	if (!hdr || n < 0)
+		return -EFAULT;
+	if (a[1] && !(data = guest_buf(a[1], 12 * (uint64_t)n, PROT_WRITE)))
+		return -EFAULT;
+	return host_ret(syscall(SYS_capget, hdr, data));
+}
+
+static int64_t sys_capset(struct vcpu *cpu, const uint64_t *a)
+{
+	void *hdr = guest_buf(a[0], 8, PROT_READ | PROT_WRITE), *data;
+	int n = cap_data_count(a[0]);
+
+	if (!hdr || n < 0)
+		return -EFAULT;
+	if (!(data = guest_buf(a[1], 12 * (uint64_t)n, PROT_READ)))
+		return -EFAULT;
+	return host_ret(syscall(SYS_capset, hdr, data));
+}
+
+/* Personality flags (ADDR_NO_RANDOMIZE...) are the same numbers; they
+ * apply to ferry, and through exec to what it runs next. */
+static int64_t sys_personality(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_personality, (unsigned long)(unsigned)a[0]));
+}
+
+static int64_t sys_ioprio_get(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_ioprio_get, (int)a[0], (int)a[1]));
+}
+
+static int64_t sys_ioprio_set(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_ioprio_set, (int)a[0], (int)a[1], (int)a[2]));
+}
+
+static int64_t sys_pidfd_open(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_pidfd_open, (int)a[0], (unsigned)a[1]));
+}
+
+static int64_t sys_pidfd_getfd(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_pidfd_getfd, (int)a[0], (int)a[1], (unsigned)a[2]));
+}
+
 const struct linux_sys_impl linux_process_impls[] = {
 	SYS_IMPL(getpid),	  SYS_IMPL(getppid),	     SYS_IMPL(getuid),		SYS_IMPL(geteuid),
 	SYS_IMPL(getgid),	  SYS_IMPL(getegid),	     SYS_IMPL(gettid),		SYS_IMPL(getresuid),
@@ -376,5 +439,7 @@ const struct linux_sys_impl linux_process_impls[] = {
 	SYS_IMPL(sched_getaffinity),
 	SYS_IMPL(sched_setaffinity), SYS_IMPL(sched_yield),  SYS_IMPL(sched_get_priority_max),
 	SYS_IMPL(sched_get_priority_min), SYS_IMPL(sched_getscheduler), SYS_IMPL(sched_getparam),
-	SYS_IMPL(sched_setparam), SYS_IMPL(sched_setscheduler), SYS_IMPL(prctl), { 0, NULL },
+	SYS_IMPL(sched_setparam), SYS_IMPL(sched_setscheduler), SYS_IMPL(prctl), SYS_IMPL(capget),
+	SYS_IMPL(capset),	  SYS_IMPL(personality),     SYS_IMPL(ioprio_get),	SYS_IMPL(ioprio_set),
+	SYS_IMPL(pidfd_open),	  SYS_IMPL(pidfd_getfd),     { 0, NULL },
 };
