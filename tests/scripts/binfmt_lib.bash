@@ -10,8 +10,21 @@ exec 9>"${TMPDIR:-/tmp}/ferry-binfmt-tests.lock"
 flock -w 900 9 || { echo "FAIL: another binfmt test holds the lock for 15 minutes"; exit 1; }
 
 MOUNTED_HERE=0
+OURS=0 # set once no ferry-* entry of someone else's exists: then any is ours
 # A test entry that is not ferry's (see binfmt.sh).
 RIVAL=zz-ferry-test-rival
+binfmt_cleanup() {
+	if [ "$OURS" = 1 ]; then
+		for e in "$BM"/ferry-* "$BM/$RIVAL"; do
+			[ -e "$e" ] && echo -1 >"$e"
+		done
+	fi
+	[ "$MOUNTED_HERE" = 1 ] && umount "$BM" 2>/dev/null
+	return 0
+}
+trap binfmt_cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
 if [ ! -e "$BM/register" ]; then
 	mount -t binfmt_misc binfmt_misc "$BM" 2>/dev/null ||
 		skip "binfmt_misc cannot be mounted on $BM (no privilege for it here)"
@@ -19,19 +32,10 @@ if [ ! -e "$BM/register" ]; then
 fi
 [ -w "$BM/register" ] || skip "$BM/register is not writable (no privilege for it here)"
 [ "$(cat "$BM/status")" = enabled ] || skip "binfmt_misc is disabled on this machine ($BM/status)"
-for e in "$BM"/ferry-*; do
+for e in "$BM"/ferry-* "$BM/$RIVAL"; do
 	[ -e "$e" ] && skip "$(basename "$e") is already registered by someone: not touching it"
 done
-
-binfmt_cleanup() {
-	for e in "$BM"/ferry-* "$BM/$RIVAL"; do
-		[ -e "$e" ] && echo -1 >"$e"
-	done
-	[ "$MOUNTED_HERE" = 1 ] && umount "$BM" 2>/dev/null
-	return 0
-}
-trap binfmt_cleanup EXIT
-trap 'exit 130' INT TERM HUP
+OURS=1
 
 # show.c: what a guest sees of how it was started.
 cat >"$W/show.c" <<'C'
