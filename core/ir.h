@@ -71,6 +71,7 @@ struct ir_block {
 	struct ir_insn *ops;
 	uint16_t next_temp;
 	bool ended;       /* an unconditional exit has been emitted */
+	uint32_t max_insns; /* frontends end the block after this many (0: their own limit) */
 };
 
 struct ir_op_info {

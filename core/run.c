@@ -18,6 +18,7 @@
 #include "tcache.h"
 
 __thread struct vcpu *current_cpu;
+void (*run_debug_hook)(struct vcpu *cpu);
 struct process proc;
 
 int run_until_exit(struct vcpu *cpu)
@@ -44,6 +45,8 @@ int run_until_exit(struct vcpu *cpu)
 			return VEXIT_INTERRUPT;
 		}
 		struct tblock *tb = tcache_get(cpu, cpu->pc);
+		if (run_debug_hook)
+			cpu->interrupt = 1; /* leave at the block's exit, unchained */
 		int r = be->exec(cpu, tb);
 		if (r != VEXIT_LOOKUP) {
 			tcache_leave(cpu);
@@ -56,6 +59,8 @@ void run_loop(struct vcpu *cpu)
 {
 	const struct guest_os *os = proc.os;
 	for (;;) {
+		if (run_debug_hook)
+			run_debug_hook(cpu);
 		switch (run_until_exit(cpu)) {
 		case VEXIT_SYSCALL:
 			os->syscall(cpu);

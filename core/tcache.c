@@ -217,6 +217,13 @@ static struct tblock *lookup(uint64_t pc)
 }
 
 static __thread struct ir_block ir;
+static unsigned max_insns;
+
+void tcache_set_max_insns(unsigned n)
+{
+	max_insns = n;
+	tcache_flush();
+}
 
 static struct tblock *translate(struct vcpu *cpu, uint64_t pc)
 {
@@ -225,6 +232,7 @@ static struct tblock *translate(struct vcpu *cpu, uint64_t pc)
 		ir_block_init(&ir, pc);
 	for (int attempt = 0;; attempt++) {
 		ir_block_reset(&ir, pc);
+		ir.max_insns = max_insns;
 		cpu->fe->translate(cpu, &ir);
 		if (!ir.ended)
 			FERRY_BUG("frontend %s left block %#llx without an exit", cpu->fe->name,

@@ -38,6 +38,9 @@ void *tcache_alloc(size_t n);
 /* A thread runs guest code only between these two (see tcache.c). */
 void tcache_enter(struct vcpu *cpu);
 void tcache_leave(struct vcpu *cpu);
+/* Limits blocks to n guest instructions (0: no limit), flushing the cache;
+ * a debugger single-steps with n = 1. */
+void tcache_set_max_insns(unsigned n);
 /* Drops every translation (fence.i, code page written, unmapped, full). */
 void tcache_flush(void);
 /* A flush requested from a signal handler; done at the next run-loop turn. */

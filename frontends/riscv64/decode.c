@@ -135,7 +135,7 @@ void rv_translate(struct vcpu *cpu, struct ir_block *b)
 		ir_insn_end(b, pc);
 		if (c.end || b->ended)
 			return;
-		if (n + 1 == RV_BLOCK_INSNS || PAGE_DOWN(pc) != page) {
+		if (n + 1 == RV_BLOCK_INSNS || n + 1 == b->max_insns || PAGE_DOWN(pc) != page) {
 			ir_exit(b, pc);
 			return;
 		}
