@@ -1,0 +1,16 @@
+/* AESE is not advertised (no HWCAP_AES) and not implemented: SIGILL; ferry's message names the pc.
+ * TEST-EXIT: 132
+ * TEST-PC-SYMBOL: fault_here */
+#include "asm.h"
+
+	.section .rodata
+msg:	.ascii "before the fault\n"
+
+	.text
+	.globl _start, fault_here
+_start:
+	PUTS msg, 17
+fault_here:
+	.inst 0x4e284800
+	PUTS msg, 17                /* not reached */
+	EXIT 0

@@ -1,0 +1,16 @@
+/* HLT (halting debug) is undefined at EL0: SIGILL; ferry's message names the pc.
+ * TEST-EXIT: 132
+ * TEST-PC-SYMBOL: fault_here */
+#include "asm.h"
+
+	.section .rodata
+msg:	.ascii "before the fault\n"
+
+	.text
+	.globl _start, fault_here
+_start:
+	PUTS msg, 17
+fault_here:
+	hlt #0
+	PUTS msg, 17                /* not reached */
+	EXIT 0

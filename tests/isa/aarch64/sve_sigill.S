@@ -1,0 +1,16 @@
+/* an SVE instruction (ADD z0.s, z0.s, z0.s; no HWCAP_SVE): SIGILL; ferry's message names the pc.
+ * TEST-EXIT: 132
+ * TEST-PC-SYMBOL: fault_here */
+#include "asm.h"
+
+	.section .rodata
+msg:	.ascii "before the fault\n"
+
+	.text
+	.globl _start, fault_here
+_start:
+	PUTS msg, 17
+fault_here:
+	.inst 0x04a00000
+	PUTS msg, 17                /* not reached */
+	EXIT 0
