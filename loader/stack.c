@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <unistd.h>
@@ -136,7 +137,7 @@ static void fill_auxv(struct auxv *a, const struct linux_abi *abi, const struct 
 	aux(a, AT_EUID, geteuid());
 	aux(a, AT_GID, getgid());
 	aux(a, AT_EGID, getegid());
-	aux(a, AT_SECURE, 0);
+	aux(a, AT_SECURE, getauxval(AT_SECURE)); /* set when ferry itself was started setuid (binfmt C flag) */
 	aux(a, AT_RANDOM, u_random);
 	if (abi->hwcap2)
 		aux(a, AT_HWCAP2, abi->hwcap2());

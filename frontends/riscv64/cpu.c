@@ -1,12 +1,24 @@
 /* The RISC-V64 frontend as the rest of ferry sees it. */
 #include <elf.h>
+#include <string.h>
 
 #include "core/frontend.h"
+#include "core/options.h"
 #include "core/vcpu.h"
 #include "frontends/riscv64/rv.h"
 
 /* linux_abi.c; not const, see there. */
 extern struct linux_abi riscv64_linux_abi;
+
+/* --cpu decides once which optional extensions exist (docs/usage.md). */
+bool rv_ext_enabled(const char *ext)
+{
+	static int zba = -1, zbb = -1, zbs = -1;
+	int *v = !strcmp(ext, "zba") ? &zba : !strcmp(ext, "zbb") ? &zbb : &zbs;
+	if (*v < 0)
+		*v = cpu_ext_enabled(ext);
+	return *v;
+}
 
 /* Register numbering of gdb's riscv target: x0..x31, pc, f0..f31. */
 enum { RV_REG_PC = 32, RV_REG_F0 = 33, RV_NREGS = 65 };

@@ -1,6 +1,7 @@
 /* What the Linux layer needs to know about riscv64: the generic syscall
  * table, the a7/a0..a5 convention (arch/riscv/kernel/traps.c, do_trap_ecall_u),
  * hwcap, /proc/cpuinfo, and the two riscv-only calls. */
+#include <bsd/string.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -45,17 +46,22 @@ static void cpuinfo_build(void)
 		return;
 	if (n < 1)
 		n = 1;
+	char isa[64] = "rv64imafdc_zicsr_zifencei";
+	static const char *const optional[] = {"zba", "zbb", "zbs"};
+	for (int k = 0; k < 3; k++)
+		if (rv_ext_enabled(optional[k]))
+			strlcat(isa, "_", sizeof(isa)), strlcat(isa, optional[k], sizeof(isa));
 	for (long i = 0; i < n; i++)
 		fprintf(f,
 			"processor\t: %ld\n"
 			"hart\t\t: %ld\n"
-			"isa\t\t: rv64imafdc_zicsr_zifencei_zba_zbb_zbs\n"
+			"isa\t\t: %s\n"
 			"mmu\t\t: sv39\n"
 			"mvendorid\t: 0x0\n"
 			"marchid\t\t: 0x0\n"
 			"mimpid\t\t: 0x0\n"
 			"\n",
-			i, i);
+			i, i, isa);
 	if (fclose(f) == 0)
 		cpuinfo_text = buf;
 	else
@@ -144,7 +150,8 @@ static int64_t hwprobe(uint64_t pairs, uint64_t count, uint64_t cpusetsize, uint
 			value = HWPROBE_BASE_BEHAVIOR_IMA;
 			break;
 		case HWPROBE_KEY_IMA_EXT_0:
-			value = HWPROBE_IMA_FD | HWPROBE_IMA_C | HWPROBE_EXT_ZBA | HWPROBE_EXT_ZBB | HWPROBE_EXT_ZBS;
+			value = HWPROBE_IMA_FD | HWPROBE_IMA_C | (rv_ext_enabled("zba") ? HWPROBE_EXT_ZBA : 0) |
+				(rv_ext_enabled("zbb") ? HWPROBE_EXT_ZBB : 0) | (rv_ext_enabled("zbs") ? HWPROBE_EXT_ZBS : 0);
 			break;
 		case HWPROBE_KEY_CPUPERF_0:
 			value = HWPROBE_MISALIGNED_UNKNOWN;

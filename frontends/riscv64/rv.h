@@ -65,6 +65,9 @@ bool rv_translate_csr(struct rv_ctx *c);   /* zicsr.c: SYSTEM with funct3 != 0 *
 /* rvc.c: expands a 16-bit instruction to its 32-bit equivalent; 0 if illegal. */
 uint32_t rv_expand_compressed(uint16_t c);
 
+/* cpu.c: is optional extension "zba", "zbb" or "zbs" enabled (--cpu)? */
+bool rv_ext_enabled(const char *ext);
+
 /* disasm.c */
 size_t rv_disasm(uint64_t pc, const uint8_t *code, size_t avail, char *buf, size_t bufsz);
 

@@ -207,8 +207,34 @@ static bool op_imm_32(struct rv_ctx *c)
 	return false;
 }
 
+/* Which of the three extensions an encoding belongs to, for --cpu. */
+static const char *ext_of(uint32_t i)
+{
+	unsigned major = i & 0x7f, f3 = rv_funct3(i), f7 = rv_funct7(i), funct6 = i >> 26;
+	switch (major) {
+	case 0x33:
+		if (f7 == 0x10)
+			return "zba";
+		if ((f7 == 0x24 || f7 == 0x14 || f7 == 0x34) && f3 == 1)
+			return "zbs";
+		if (f7 == 0x24 && f3 == 5)
+			return "zbs";
+		return "zbb";
+	case 0x3b:
+		return f7 == 0x10 || (f7 == 0x04 && f3 == 0) ? "zba" : "zbb";
+	case 0x13:
+		if ((f3 == 1 && (funct6 == 0x12 || funct6 == 0x0a || funct6 == 0x1a)) || (f3 == 5 && funct6 == 0x12))
+			return "zbs";
+		return "zbb";
+	default: /* 0x1b */
+		return f3 == 1 && funct6 == 0x02 ? "zba" : "zbb";
+	}
+}
+
 bool rv_translate_zb(struct rv_ctx *c)
 {
+	if (!rv_ext_enabled(ext_of(c->insn)))
+		return false;
 	switch (c->insn & 0x7f) {
 	case 0x33: return op(c);
 	case 0x3b: return op_32(c);
