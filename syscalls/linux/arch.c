@@ -12,13 +12,13 @@
 
 static const struct linux_arch arches[] = {
 	/* riscv64: tp is x4 (psABI); no SA_RESTORER; asm-generic/fcntl.h */
-	{ "riscv64", RV_X(4), false, false },
+	{ "riscv64", RV_X(4), false, false, &linux_sigframe_riscv64 },
 	/* aarch64: TPIDR_EL0; arch/arm64/include/uapi/asm/signal.h defines
 	 * SA_RESTORER; arch/arm64/include/uapi/asm/fcntl.h moves four O_ bits */
-	{ "aarch64", A64_TPIDR, true, true },
+	{ "aarch64", A64_TPIDR, true, true, NULL },
 };
 
-static const struct linux_arch unknown = { "", -1, false, false };
+static const struct linux_arch unknown = { "", -1, false, false, NULL };
 
 const struct linux_arch *linux_arch(const struct vcpu *cpu)
 {

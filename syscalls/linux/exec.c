@@ -52,8 +52,9 @@ static int64_t sys_clone(struct vcpu *cpu, const uint64_t *a)
 	if (pid < 0)
 		return -errno;
 	if (pid == 0) {
-		linux_threads_after_fork();
 		cpu->tid = (int)syscall(SYS_gettid);
+		linux_thread(cpu)->tid = cpu->tid;
+		linux_threads_after_fork(linux_thread(cpu));
 		if (flags & CLONE_CHILD_SETTID)
 			mem_write(ctid, &cpu->tid, sizeof cpu->tid);
 		if (flags & CLONE_CHILD_CLEARTID)

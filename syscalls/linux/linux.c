@@ -47,14 +47,20 @@ void *guest_buf(uint64_t g, uint64_t len, int prot)
 	return mem_access(g, len, prot);
 }
 
+/* The boot thread's state is made here; clone makes the others. */
 struct linux_thread *linux_thread(struct vcpu *cpu)
 {
-	if (!cpu->os_state) {
-		cpu->os_state = calloc(1, sizeof(struct linux_thread));
-		if (!cpu->os_state)
+	struct linux_thread *t = cpu->os_state;
+
+	if (!t) {
+		if (!(t = calloc(1, sizeof *t)))
 			ferry_fatal("out of memory");
+		t->cpu = cpu;
+		t->tid = cpu->tid ? cpu->tid : (int)gettid();
+		cpu->os_state = t;
+		linux_thread_register(t);
 	}
-	return cpu->os_state;
+	return t;
 }
 
 static bool linux_probe(const struct elf_image *exe)
@@ -69,6 +75,7 @@ static int linux_boot(struct vcpu *cpu, const struct load_info *li)
 	if (!handlers[LSYS_exit_group])
 		handlers_init();
 	linux_thread(cpu);
+	linux_signal_boot(cpu);
 	sp = linux_stack_build(cpu, li, proc.argc, proc.argv, proc.envp);
 	cpu->fe->linux->set_entry_regs(cpu, li->entry, sp);
 	return 0;
@@ -99,6 +106,8 @@ static void linux_syscall(struct vcpu *cpu)
 	cpu->slot[abi->ret_slot] = (uint64_t)ret;
 	if (trace_on(TRACE_SYSCALL))
 		strace_leave(cpu, ret);
+	/* with the result in place, a signal frame saves it */
+	linux_signal_deliver(cpu);
 }
 
 static const char *si_code_name(int signo, int code)
@@ -124,11 +133,8 @@ static const char *si_code_name(int signo, int code)
 	return code > 0 && code < n ? t[code] : NULL;
 }
 
-/* Synchronous signals cannot be ignored or held: the kernel forces the
- * default action when no handler runs (kernel/signal.c, force_sig_info).
- * Guest handlers are not run yet, so the process dies as it would without
- * one. */
-static void linux_trap(struct vcpu *cpu, const struct vcpu_trap *t)
+/* A synchronous signal no guest handler takes: the process dies of it. */
+void linux_trap_fatal(struct vcpu *cpu, const struct vcpu_trap *t)
 {
 	const char *code = si_code_name(t->signo, t->code);
 	char cbuf[32];
@@ -143,11 +149,16 @@ static void linux_trap(struct vcpu *cpu, const struct vcpu_trap *t)
 	process_kill(t->signo);
 }
 
+static void linux_trap(struct vcpu *cpu, const struct vcpu_trap *t)
+{
+	linux_signal_trap(cpu, t->signo, t->code, t->addr);
+}
+
+/* A host signal handler (or a flush request) stopped the guest. */
 static void linux_interrupt(struct vcpu *cpu)
 {
-	/* Asynchronous guest signal delivery is not there yet: nothing is ever
-	 * queued for the guest, the request only stops the block chain. */
 	cpu->interrupt = 0;
+	linux_signal_deliver(cpu);
 }
 
 const struct guest_os linux_os = {

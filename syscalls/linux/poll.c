@@ -32,24 +32,12 @@ _Static_assert(sizeof(struct epoll_event) == 12, "x86-64 struct epoll_event is p
 /* The kernel's cap on one wait (fs/eventpoll.c, EP_MAX_EVENTS). */
 #define EP_MAX_EVENTS (0x7fffffff / sizeof(struct guest_epoll_event))
 
-/* A guest sigset_t pointer for the duration of a wait; the guest's size
- * must be 8 (one 64-bit word, signals 1-64). */
-static int wait_mask(uint64_t g, uint64_t size, const void **out)
-{
-	*out = NULL;
-	if (!g)
-		return 0;
-	if (size != 8)
-		return -EINVAL;
-	*out = guest_buf(g, 8, PROT_READ);
-	return *out ? 0 : -EFAULT;
-}
-
 static int64_t sys_ppoll(struct vcpu *cpu, const uint64_t *a)
 {
 	uint64_t nfds = a[1];
 	void *fds = NULL, *tmo = NULL;
 	const void *mask;
+	uint64_t host;
 	int r;
 
 	if (nfds > 1024 * 1024)
@@ -58,7 +46,7 @@ static int64_t sys_ppoll(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if (a[2] && !(tmo = guest_buf(a[2], sizeof(struct timespec), PROT_READ | PROT_WRITE)))
 		return -EFAULT;
-	if ((r = wait_mask(a[3], a[4], &mask)) < 0)
+	if ((r = linux_sigmask_for_wait(cpu, a[3], a[4], &host, &mask)) < 0)
 		return r;
 	return host_ret(syscall(SYS_ppoll, fds, (unsigned long)nfds, tmo, mask, mask ? 8 : 0));
 }
@@ -70,6 +58,7 @@ static int64_t sys_pselect6(struct vcpu *cpu, const uint64_t *a)
 	uint64_t setlen;
 	void *sets[3], *tmo = NULL;
 	const void *mask = NULL;
+	uint64_t host;
 	struct {
 		const void *ss;
 		size_t len;
@@ -91,7 +80,7 @@ static int64_t sys_pselect6(struct vcpu *cpu, const uint64_t *a)
 	if (a[5]) {
 		if (mem_read(gsig, a[5], sizeof gsig) < 0)
 			return -EFAULT;
-		if ((r = wait_mask(gsig[0], gsig[1], &mask)) < 0)
+		if ((r = linux_sigmask_for_wait(cpu, gsig[0], gsig[1], &host, &mask)) < 0)
 			return r;
 		host_sig.ss = mask;
 		host_sig.len = mask ? 8 : 0;
@@ -121,13 +110,14 @@ static int64_t sys_epoll_ctl(struct vcpu *cpu, const uint64_t *a)
 }
 
 /* Waits into a host array, then widens each event into the guest's. */
-static int64_t epoll_wait_common(const uint64_t *a, int use_timespec)
+static int64_t epoll_wait_common(struct vcpu *cpu, const uint64_t *a, int use_timespec)
 {
 	int maxevents = (int)a[2];
 	struct guest_epoll_event *gev;
 	struct epoll_event *hev;
 	const void *mask;
 	void *tmo = NULL;
+	uint64_t host;
 	long n;
 	int r;
 
@@ -137,7 +127,7 @@ static int64_t epoll_wait_common(const uint64_t *a, int use_timespec)
 		return -EFAULT;
 	if (use_timespec && a[3] && !(tmo = guest_buf(a[3], sizeof(struct timespec), PROT_READ)))
 		return -EFAULT;
-	if ((r = wait_mask(a[4], a[5], &mask)) < 0)
+	if ((r = linux_sigmask_for_wait(cpu, a[4], a[5], &host, &mask)) < 0)
 		return r;
 	if (!(hev = malloc((size_t)maxevents * sizeof *hev)))
 		return -ENOMEM;
@@ -158,8 +148,8 @@ static int64_t epoll_wait_common(const uint64_t *a, int use_timespec)
 	return n;
 }
 
-static int64_t sys_epoll_pwait(struct vcpu *cpu, const uint64_t *a) { return epoll_wait_common(a, 0); }
-static int64_t sys_epoll_pwait2(struct vcpu *cpu, const uint64_t *a) { return epoll_wait_common(a, 1); }
+static int64_t sys_epoll_pwait(struct vcpu *cpu, const uint64_t *a) { return epoll_wait_common(cpu, a, 0); }
+static int64_t sys_epoll_pwait2(struct vcpu *cpu, const uint64_t *a) { return epoll_wait_common(cpu, a, 1); }
 
 static int64_t sys_eventfd2(struct vcpu *cpu, const uint64_t *a)
 {

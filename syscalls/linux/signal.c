@@ -1,25 +1,47 @@
-/* Guest signal state: actions, masks, the alternate stack, and signals a
- * process sends itself.  Running guest handlers (signal frames) is not
- * written yet; what is here is what glibc start-up, abort() and raise()
- * need.  Signal numbers 1-64 of the generic ABI are x86-64's. */
+/* Guest signals: actions, masks, the alternate stack, delivery to guest
+ * handlers through signal frames, and rt_sigreturn.
+ *
+ * Signal numbers 1-64 of the generic ABI are x86-64's, so most signals
+ * travel as host signals ("carried" ones): the guest's mask is the host
+ * thread's mask, SIG_IGN and SIG_DFL are the host's dispositions (default
+ * actions then happen exactly as the kernel does them), and a guest
+ * handler is a host handler that marks the signal pending on the thread it
+ * hit and raises cpu->interrupt; the guest handler runs at the next
+ * delivery point.  Not carried: the synchronous signals ferry's own fault
+ * handling owns (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP), and 32-33,
+ * which the host libc keeps for itself; those are only ever raised by the
+ * guest at itself or by traps, and are queued here. */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "syscalls/linux/sys.h"
 #include "core/frontend.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/run.h"
 #include "core/vcpu.h"
 
-#define NSIG_GUEST 64
 #define SIGBIT(sig) (1ULL << ((sig) - 1))
 #define GUEST_SIG_DFL 0
 #define GUEST_SIG_IGN 1
-#define GUEST_SS_AUTODISARM ((int)(1u << 31)) /* include/uapi/linux/signal.h */
+/* sa_flags and ss_flags bits (include/uapi/asm-generic/signal-defs.h,
+ * include/uapi/linux/signal.h): the same numbers on the host. */
+#define GUEST_SA_SIGINFO 0x00000004u
+#define GUEST_SA_ONSTACK 0x08000000u
+#define GUEST_SA_RESTART 0x10000000u
+#define GUEST_SA_NODEFER 0x40000000u
+#define GUEST_SA_RESETHAND 0x80000000u
+#define GUEST_SS_AUTODISARM ((int)(1u << 31))
+/* si_code of a signal sent by kill and by tkill/tgkill */
+#define GUEST_SI_USER 0
+#define GUEST_SI_TKILL (-6)
 
 /* include/uapi/asm-generic/signal.h: { handler, flags, [restorer,] mask },
  * sa_restorer present where the arch defines SA_RESTORER (aarch64; not
@@ -31,6 +53,37 @@ struct guest_sigaction {
 	uint64_t restorer;
 	uint64_t mask;
 };
+
+/* stack_t: { void *ss_sp; int ss_flags; size_t ss_size; } */
+struct guest_stack {
+	uint64_t sp;
+	int32_t flags;
+	int32_t pad;
+	uint64_t size;
+};
+_Static_assert(sizeof(struct guest_stack) == 24, "stack_t");
+/* siginfo_t: 128 bytes, the same layout on every 64-bit Linux. */
+_Static_assert(sizeof(siginfo_t) == 128, "siginfo_t");
+
+static struct guest_sigaction actions[LINUX_NSIG + 1];
+static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Default actions (signal(7)): these are ignored, these stop. */
+static const uint64_t default_ignore = SIGBIT(SIGCHLD) | SIGBIT(SIGCONT) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH);
+static const uint64_t default_stop = SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU);
+static const uint64_t unblockable = SIGBIT(SIGKILL) | SIGBIT(SIGSTOP);
+static const uint64_t not_carried = SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) | SIGBIT(SIGFPE) |
+				    SIGBIT(SIGTRAP) | SIGBIT(32) | SIGBIT(33);
+
+static int carried(int sig)
+{
+	return sig >= 1 && sig <= LINUX_NSIG && !(SIGBIT(sig) & not_carried);
+}
+
+static uint64_t carried_mask(uint64_t m)
+{
+	return m & ~not_carried & ~unblockable;
+}
 
 static int sigaction_read(struct vcpu *cpu, uint64_t g, struct guest_sigaction *act)
 {
@@ -54,102 +107,154 @@ static int sigaction_write(struct vcpu *cpu, uint64_t g, const struct guest_siga
 	return mem_write(g, w, restorer ? 32 : 24);
 }
 
-/* stack_t: { void *ss_sp; int ss_flags; size_t ss_size; } */
-struct guest_stack {
-	uint64_t sp;
-	int32_t flags;
-	int32_t pad;
-	uint64_t size;
-};
-_Static_assert(sizeof(struct guest_stack) == 24, "stack_t");
-
-static struct guest_sigaction actions[NSIG_GUEST + 1];
-
-/* Signals whose host disposition follows the guest's SIG_IGN / SIG_DFL, so
- * that an ignored SIGPIPE makes write() fail with EPIPE and an ignored
- * SIGINT does not end the process.  The synchronous signals and glibc's
- * internal real-time ones stay ferry's. */
-static const uint64_t host_mirrored =
-	SIGBIT(SIGHUP) | SIGBIT(SIGINT) | SIGBIT(SIGQUIT) | SIGBIT(SIGUSR1) | SIGBIT(SIGUSR2) |
-	SIGBIT(SIGPIPE) | SIGBIT(SIGALRM) | SIGBIT(SIGTERM) | SIGBIT(SIGCHLD) | SIGBIT(SIGTSTP) |
-	SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU) | SIGBIT(SIGURG) | SIGBIT(SIGXCPU) | SIGBIT(SIGXFSZ) |
-	SIGBIT(SIGVTALRM) | SIGBIT(SIGPROF) | SIGBIT(SIGWINCH) | SIGBIT(SIGIO) | SIGBIT(SIGPWR);
-
-/* Default actions (signal(7)): these are ignored, these stop. */
-static const uint64_t default_ignore = SIGBIT(SIGCHLD) | SIGBIT(SIGCONT) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH);
-static const uint64_t default_stop = SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU);
-static const uint64_t unblockable = SIGBIT(SIGKILL) | SIGBIT(SIGSTOP);
-
-/* An ignored disposition survives execve: start from the host's. */
-static void actions_init(void)
+/* The host thread blocks what the guest thread blocks (kernel sigset: one
+ * 64-bit word, so the raw syscall is used). */
+static void host_mask_sync(struct linux_thread *t)
 {
-	static int done;
-	struct sigaction sa;
+	uint64_t m = carried_mask(t->sigmask);
 
-	if (done)
-		return;
-	done = 1;
-	for (int sig = 1; sig <= 31; sig++)
-		if ((host_mirrored & SIGBIT(sig)) && sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
-			actions[sig].handler = GUEST_SIG_IGN;
+	syscall(SYS_rt_sigprocmask, SIG_SETMASK, &m, NULL, 8);
 }
 
-static void mirror_to_host(int sig, uint64_t handler)
+/* A carried signal for which the guest has a handler: record it on the
+ * thread it hit.  Async-signal-safe. */
+static void host_handler(int sig, siginfo_t *si, void *uc)
+{
+	struct vcpu *cpu = current_cpu;
+	struct linux_thread *t;
+
+	(void)uc;
+	if (!cpu || !(t = cpu->os_state))
+		return;
+	memcpy(t->siginfo[sig], si, 128);
+	atomic_fetch_or(&t->sigpending, SIGBIT(sig));
+	cpu->interrupt = 1;
+}
+
+static void set_host_action(int sig, const struct guest_sigaction *act)
 {
 	struct sigaction sa;
 
-	if (sig > 31 || !(host_mirrored & SIGBIT(sig)))
+	if (!carried(sig) || (SIGBIT(sig) & unblockable))
 		return;
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = handler == GUEST_SIG_IGN ? SIG_IGN : SIG_DFL;
+	if (act->handler == GUEST_SIG_IGN) {
+		sa.sa_handler = SIG_IGN;
+	} else if (act->handler == GUEST_SIG_DFL) {
+		sa.sa_handler = SIG_DFL;
+	} else {
+		sa.sa_sigaction = host_handler;
+		sa.sa_flags = SA_SIGINFO | (act->flags & GUEST_SA_RESTART ? SA_RESTART : 0);
+		sigfillset(&sa.sa_mask);
+	}
 	sigaction(sig, &sa, NULL);
+}
+
+/* At boot: ignored dispositions and the mask survive execve, so the guest
+ * starts from the host's. */
+void linux_signal_boot(struct vcpu *cpu)
+{
+	struct linux_thread *t = linux_thread(cpu);
+	struct sigaction sa;
+	uint64_t m = 0;
+
+	for (int sig = 1; sig <= LINUX_NSIG; sig++)
+		if (carried(sig) && sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+			actions[sig].handler = GUEST_SIG_IGN;
+	if (syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &m, 8) == 0)
+		t->sigmask = carried_mask(m);
 }
 
 static int64_t sys_rt_sigaction(struct vcpu *cpu, const uint64_t *a)
 {
 	int sig = (int)a[0];
-	struct guest_sigaction act;
+	struct guest_sigaction act, old;
 
 	if (a[3] != 8)
 		return -EINVAL;
-	if (sig < 1 || sig > NSIG_GUEST)
+	if (sig < 1 || sig > LINUX_NSIG)
 		return -EINVAL;
-	actions_init();
 	if (a[1]) {
 		if (SIGBIT(sig) & unblockable)
 			return -EINVAL;
 		if (sigaction_read(cpu, a[1], &act) < 0)
 			return -EFAULT;
-	}
-	if (a[2] && sigaction_write(cpu, a[2], &actions[sig]) < 0)
-		return -EFAULT;
-	if (a[1]) {
 		act.mask &= ~unblockable;
-		actions[sig] = act;
-		mirror_to_host(sig, act.handler);
-		/* Setting SIG_IGN discards what is pending (kernel/signal.c, do_sigaction). */
-		if (act.handler == GUEST_SIG_IGN)
-			linux_thread(cpu)->sigpending &= ~SIGBIT(sig);
 	}
+	pthread_mutex_lock(&actions_lock);
+	old = actions[sig];
+	if (a[1]) {
+		actions[sig] = act;
+		set_host_action(sig, &act);
+		/* Setting SIG_IGN, or SIG_DFL for a default-ignored signal,
+		 * discards what is pending (kernel/signal.c, do_sigaction). */
+		if (act.handler == GUEST_SIG_IGN || (act.handler == GUEST_SIG_DFL && (SIGBIT(sig) & default_ignore)))
+			atomic_fetch_and(&linux_thread(cpu)->sigpending, ~SIGBIT(sig));
+	}
+	pthread_mutex_unlock(&actions_lock);
+	if (a[2] && sigaction_write(cpu, a[2], &old) < 0)
+		return -EFAULT;
 	return 0;
 }
 
-/* Acts on one signal that reached this process and is not blocked. */
-static void deliver(struct vcpu *cpu, int sig)
+static int on_altstack(const struct linux_thread *t, uint64_t sp)
 {
-	uint64_t handler = actions[sig].handler;
+	return t->ss_size && sp > t->ss_sp && sp - t->ss_sp <= t->ss_size;
+}
 
-	if (trace_on(TRACE_SIGNAL))
-		trace_printf("ferry: signal %s to the guest (%s)\n", strace_signame(sig),
-			     handler == GUEST_SIG_IGN ? "ignored" : handler == GUEST_SIG_DFL ? "default action" : "handler");
-	if (handler == GUEST_SIG_IGN && !(SIGBIT(sig) & unblockable))
-		return;
-	if (handler != GUEST_SIG_DFL && !(SIGBIT(sig) & unblockable)) {
-		ferry_warn("guest handler for %s not run: signal delivery is not implemented yet",
-			   strace_signame(sig));
-		if (SIGBIT(sig) & default_ignore)
-			return;
+/* Runs the guest's handler: a frame on the stack the kernel would pick
+ * (arch/<arch>/kernel/signal.c, get_sigframe), then the mask the handler
+ * runs with.  Returns 0, or -EFAULT if the frame cannot be written. */
+static int run_handler(struct vcpu *cpu, int sig, const uint8_t *info)
+{
+	const struct linux_sigframe_ops *ops = linux_arch(cpu)->sigframe;
+	const struct linux_abi *abi = cpu->fe->linux;
+	struct linux_thread *t = linux_thread(cpu);
+	struct guest_sigaction act;
+	struct linux_sigframe f;
+	uint64_t sp = cpu->slot[abi->sp_slot];
+
+	pthread_mutex_lock(&actions_lock);
+	act = actions[sig];
+	if (act.flags & GUEST_SA_RESETHAND) {
+		actions[sig].handler = GUEST_SIG_DFL;
+		actions[sig].flags &= ~GUEST_SA_SIGINFO;
+		set_host_action(sig, &actions[sig]);
 	}
+	pthread_mutex_unlock(&actions_lock);
+
+	memset(&f, 0, sizeof f);
+	f.sig = sig;
+	f.info = info;
+	f.handler = act.handler;
+	f.restorer = act.restorer;
+	f.mask = t->saved_mask_valid ? t->saved_mask : t->sigmask;
+	f.ss_sp = t->ss_sp;
+	f.ss_size = t->ss_size;
+	f.ss_flags = !t->ss_size ? SS_DISABLE : on_altstack(t, sp) ? SS_ONSTACK : t->ss_flags;
+	if ((act.flags & GUEST_SA_ONSTACK) && t->ss_size && !on_altstack(t, sp)) {
+		sp = t->ss_sp + t->ss_size;
+		if (t->ss_flags & GUEST_SS_AUTODISARM)
+			t->ss_sp = t->ss_size = 0;
+	}
+	f.sp = sp;
+	if (ops->setup(cpu, &f) < 0)
+		return -EFAULT;
+	t->saved_mask_valid = 0;
+	t->sigmask |= act.mask | (act.flags & GUEST_SA_NODEFER ? 0 : SIGBIT(sig));
+	t->sigmask &= ~unblockable;
+	host_mask_sync(t);
+	if (trace_on(TRACE_SIGNAL))
+		trace_printf("ferry: signal %s: guest handler 0x%llx\n", strace_signame(sig),
+			     (unsigned long long)act.handler);
+	return 0;
+}
+
+/* The default action, for a signal that reached the guest. */
+static void default_action(struct vcpu *cpu, int sig)
+{
+	if (trace_on(TRACE_SIGNAL))
+		trace_printf("ferry: signal %s: default action\n", strace_signame(sig));
 	if (SIGBIT(sig) & default_ignore)
 		return;
 	if (SIGBIT(sig) & default_stop) {
@@ -160,35 +265,109 @@ static void deliver(struct vcpu *cpu, int sig)
 	process_kill(sig);
 }
 
-static void deliver_pending(struct vcpu *cpu)
+static void deliver(struct vcpu *cpu, int sig, const uint8_t *info)
 {
-	struct linux_thread *t = linux_thread(cpu);
-	uint64_t ready;
+	uint64_t handler = actions[sig].handler;
 
-	while ((ready = t->sigpending & ~t->sigmask)) {
-		int sig = __builtin_ctzll(ready) + 1;
-
-		t->sigpending &= ~SIGBIT(sig);
-		deliver(cpu, sig);
+	if (handler == GUEST_SIG_IGN && !(SIGBIT(sig) & unblockable))
+		return;
+	if (handler == GUEST_SIG_DFL || (SIGBIT(sig) & unblockable)) {
+		default_action(cpu, sig);
+		return;
+	}
+	if (!linux_arch(cpu)->sigframe) {
+		ferry_warn("guest handler for %s not run: signal frames for %s are not written yet", strace_signame(sig),
+			   cpu->fe->name);
+		default_action(cpu, sig);
+		return;
+	}
+	if (run_handler(cpu, sig, info) < 0) {
+		/* no room for the frame: the kernel's force_sigsegv */
+		ferry_warn("guest killed by SIGSEGV: no room for the %s signal frame below sp 0x%llx", strace_signame(sig),
+			   (unsigned long long)cpu->slot[cpu->fe->linux->sp_slot]);
+		strace_noreturn();
+		process_kill(SIGSEGV);
 	}
 }
 
-int linux_signal_self(struct vcpu *cpu, int sig)
+void linux_signal_deliver(struct vcpu *cpu)
+{
+	struct linux_thread *t = cpu->os_state;
+	uint64_t ready;
+
+	if (!t)
+		return;
+	while ((ready = atomic_load(&t->sigpending) & ~t->sigmask)) {
+		/* the synchronous ones first, then the lowest (kernel/signal.c, next_signal) */
+		uint64_t sync = ready & not_carried & ~(SIGBIT(32) | SIGBIT(33));
+		int sig = __builtin_ctzll(sync ? sync : ready) + 1;
+		uint8_t info[128];
+
+		memcpy(info, t->siginfo[sig], sizeof info);
+		atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
+		deliver(cpu, sig, info);
+	}
+	if (t->saved_mask_valid) {
+		t->sigmask = t->saved_mask;
+		t->saved_mask_valid = 0;
+		host_mask_sync(t);
+	}
+}
+
+static void make_info(uint8_t *info, int sig, int code)
+{
+	int32_t w[4] = { sig, 0, code, 0 };
+	uint32_t ids[2] = { (uint32_t)getpid(), (uint32_t)getuid() };
+
+	memset(info, 0, 128);
+	memcpy(info, w, sizeof w);
+	memcpy(info + 16, ids, sizeof ids); /* si_pid, si_uid */
+}
+
+/* Queues a not-carried signal at thread t (the kernel's pending set). */
+struct queued {
+	int sig, code;
+};
+
+static void queue_at(struct linux_thread *t, void *ctx)
+{
+	const struct queued *q = ctx;
+
+	make_info(t->siginfo[q->sig], q->sig, q->code);
+	atomic_fetch_or(&t->sigpending, SIGBIT(q->sig));
+	t->cpu->interrupt = 1;
+}
+
+static int64_t signal_thread(int tid, int sig, int code)
+{
+	struct queued q = { sig, code };
+
+	if (sig < 0 || sig > LINUX_NSIG)
+		return -EINVAL;
+	if (carried(sig) || sig == 0 || (SIGBIT(sig) & unblockable))
+		return host_ret(syscall(SYS_tgkill, getpid(), tid, sig));
+	if (actions[sig].handler == GUEST_SIG_IGN)
+		return 0;
+	return linux_thread_with_tid(tid, queue_at, &q);
+}
+
+void linux_signal_trap(struct vcpu *cpu, int sig, int code, uint64_t addr)
 {
 	struct linux_thread *t = linux_thread(cpu);
+	struct vcpu_trap trap = { sig, code, addr };
+	uint64_t handler = actions[sig].handler;
+	uint8_t info[128];
 
-	if (sig == 0)
-		return 0;
-	if (sig < 0 || sig > NSIG_GUEST)
-		return -EINVAL;
-	actions_init();
-	if (actions[sig].handler == GUEST_SIG_IGN && !(SIGBIT(sig) & unblockable))
-		return 0;
-	if (trace_on(TRACE_SIGNAL) && (t->sigmask & SIGBIT(sig)))
-		trace_printf("ferry: signal %s held: blocked by the guest\n", strace_signame(sig));
-	t->sigpending |= SIGBIT(sig);
-	deliver_pending(cpu);
-	return 0;
+	/* blocked or ignored, a synchronous signal still kills
+	 * (kernel/signal.c, force_sig_info_to_task) */
+	if (handler == GUEST_SIG_DFL || handler == GUEST_SIG_IGN || (t->sigmask & SIGBIT(sig)) ||
+	    !linux_arch(cpu)->sigframe)
+		linux_trap_fatal(cpu, &trap);
+	make_info(info, sig, code);
+	memset(info + 16, 0, 8);
+	memcpy(info + 16, &addr, sizeof addr); /* si_addr */
+	if (run_handler(cpu, sig, info) < 0)
+		linux_trap_fatal(cpu, &trap);
 }
 
 static int64_t sys_rt_sigprocmask(struct vcpu *cpu, const uint64_t *a)
@@ -213,33 +392,144 @@ static int64_t sys_rt_sigprocmask(struct vcpu *cpu, const uint64_t *a)
 		t->sigmask = old;
 		return -EFAULT;
 	}
-	deliver_pending(cpu);
+	host_mask_sync(t);
 	return 0;
 }
 
+/* Blocked and pending: ours, and the host's for the carried ones. */
 static int64_t sys_rt_sigpending(struct vcpu *cpu, const uint64_t *a)
 {
 	struct linux_thread *t = linux_thread(cpu);
-	uint64_t set = t->sigpending & t->sigmask;
+	uint64_t host = 0, set;
 
 	if (a[1] > 8)
 		return -EINVAL;
+	syscall(SYS_rt_sigpending, &host, 8);
+	set = (atomic_load(&t->sigpending) | carried_mask(host)) & t->sigmask;
 	return mem_write(a[0], &set, (size_t)a[1]);
+}
+
+int linux_sigmask_for_wait(struct vcpu *cpu, uint64_t g, uint64_t size, uint64_t *host, const void **hostp)
+{
+	struct linux_thread *t = linux_thread(cpu);
+	uint64_t m;
+
+	*hostp = NULL;
+	if (!g)
+		return 0;
+	if (size != 8)
+		return -EINVAL;
+	if (mem_read(&m, g, sizeof m) < 0)
+		return -EFAULT;
+	t->saved_mask = t->sigmask;
+	t->saved_mask_valid = 1;
+	t->sigmask = m & ~unblockable;
+	*host = carried_mask(t->sigmask);
+	*hostp = host;
+	return 0;
+}
+
+/* Waits with the given mask until a handler is due; the frame saves the
+ * mask from before (kernel/signal.c, sigsuspend). */
+static int64_t sys_rt_sigsuspend(struct vcpu *cpu, const uint64_t *a)
+{
+	struct linux_thread *t = linux_thread(cpu);
+	uint64_t all = carried_mask(~0ULL), host, m;
+
+	if (a[1] != 8)
+		return -EINVAL;
+	if (mem_read(&m, a[0], sizeof m) < 0)
+		return -EFAULT;
+	/* held off while looking at what is pending: no wake-up lost */
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, NULL, 8);
+	t->saved_mask = t->sigmask;
+	t->saved_mask_valid = 1;
+	t->sigmask = m & ~unblockable;
+	host = carried_mask(t->sigmask);
+	while (!(atomic_load(&t->sigpending) & ~t->sigmask))
+		syscall(SYS_rt_sigsuspend, &host, 8);
+	host_mask_sync(t);
+	return -EINTR;
+}
+
+/* sigwaitinfo/sigtimedwait: a queued one of ours first, else the host's. */
+static int64_t sys_rt_sigtimedwait(struct vcpu *cpu, const uint64_t *a)
+{
+	struct linux_thread *t = linux_thread(cpu);
+	uint64_t set, mine, host;
+	const void *tmo = NULL;
+	siginfo_t si;
+	long r;
+
+	if (a[3] != 8)
+		return -EINVAL;
+	if (mem_read(&set, a[0], sizeof set) < 0)
+		return -EFAULT;
+	if (a[2] && !(tmo = guest_buf(a[2], sizeof(struct timespec), PROT_READ)))
+		return -EFAULT;
+	set &= ~unblockable;
+	if ((mine = atomic_load(&t->sigpending) & set)) {
+		int sig = __builtin_ctzll(mine) + 1;
+
+		atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
+		if (a[1] && mem_write(a[1], t->siginfo[sig], 128) < 0)
+			return -EFAULT;
+		return sig;
+	}
+	host = carried_mask(set);
+	r = syscall(SYS_rt_sigtimedwait, &host, &si, tmo, 8);
+	if (r < 0)
+		return -errno;
+	if (a[1] && mem_write(a[1], &si, 128) < 0)
+		return -EFAULT;
+	return r;
+}
+
+static int64_t sys_rt_sigreturn(struct vcpu *cpu, const uint64_t *a)
+{
+	const struct linux_sigframe_ops *ops = linux_arch(cpu)->sigframe;
+	struct linux_thread *t = linux_thread(cpu);
+	uint64_t mask, ss_sp, ss_size;
+	int ss_flags;
+	struct vcpu_trap trap = { SIGSEGV, 0x80 /* SI_KERNEL */, 0 };
+
+	if (!ops)
+		return -ENOSYS;
+	if (ops->restore(cpu, &mask, &ss_sp, &ss_size, &ss_flags) < 0)
+		linux_trap_fatal(cpu, &trap); /* a bad frame: the kernel's force_sig(SIGSEGV) */
+	t->sigmask = mask & ~unblockable;
+	host_mask_sync(t);
+	/* restore_altstack(): as sigaltstack would take it, errors ignored */
+	if (!on_altstack(t, cpu->slot[cpu->fe->linux->sp_slot])) {
+		int mode = ss_flags & ~GUEST_SS_AUTODISARM;
+		if (mode == SS_DISABLE) {
+			t->ss_sp = t->ss_size = 0;
+		} else if (mode == 0 && ss_size >= cpu->fe->linux->minsigstksz) {
+			t->ss_sp = ss_sp;
+			t->ss_size = ss_size;
+			t->ss_flags = ss_flags & GUEST_SS_AUTODISARM;
+		}
+	}
+	/* the registers are the interrupted ones, a0 included */
+	return (int64_t)cpu->slot[cpu->fe->linux->ret_slot];
 }
 
 static int64_t sys_sigaltstack(struct vcpu *cpu, const uint64_t *a)
 {
 	struct linux_thread *t = linux_thread(cpu);
+	uint64_t sp = cpu->slot[cpu->fe->linux->sp_slot];
 	struct guest_stack ns, os;
 
 	memset(&os, 0, sizeof os);
 	os.sp = t->ss_sp;
 	os.size = t->ss_size;
-	os.flags = t->ss_size ? t->ss_flags : SS_DISABLE;
+	os.flags = !t->ss_size ? SS_DISABLE : on_altstack(t, sp) ? SS_ONSTACK : t->ss_flags;
 	if (a[0]) {
 		if (mem_read(&ns, a[0], sizeof ns) < 0)
 			return -EFAULT;
 		int mode = ns.flags & ~GUEST_SS_AUTODISARM;
+		if (on_altstack(t, sp))
+			return -EPERM;
 		if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
 			return -EINVAL;
 		if (mode == SS_DISABLE) {
@@ -259,19 +549,17 @@ static int64_t sys_sigaltstack(struct vcpu *cpu, const uint64_t *a)
 	return 0;
 }
 
+/* A signal to this process that is not carried by the host goes to the
+ * calling thread, as good a choice as the kernel's. */
 static int64_t sys_kill(struct vcpu *cpu, const uint64_t *a)
 {
 	int pid = (int)a[0], sig = (int)a[1];
 
-	if (pid == getpid())
-		return linux_signal_self(cpu, sig);
+	if (pid == getpid() && sig > 0 && sig <= LINUX_NSIG && !carried(sig) && !(SIGBIT(sig) & unblockable))
+		return signal_thread(linux_thread(cpu)->tid, sig, GUEST_SI_USER);
 	return host_ret(syscall(SYS_kill, pid, sig));
 }
 
-/* A signal for one of this process's threads acts as if sent to the
- * process: guest handlers do not run yet, so which thread takes it does
- * not matter, and the host thread must not get it (glibc's internal
- * real-time signals would reach ferry's own libc). */
 static int own_thread(int tid)
 {
 	return syscall(SYS_tgkill, getpid(), tid, 0) == 0;
@@ -284,7 +572,7 @@ static int64_t sys_tkill(struct vcpu *cpu, const uint64_t *a)
 	if (tid <= 0)
 		return -EINVAL;
 	if (own_thread(tid))
-		return linux_signal_self(cpu, sig);
+		return signal_thread(tid, sig, GUEST_SI_TKILL);
 	return host_ret(syscall(SYS_tkill, tid, sig));
 }
 
@@ -294,15 +582,13 @@ static int64_t sys_tgkill(struct vcpu *cpu, const uint64_t *a)
 
 	if (tgid <= 0 || tid <= 0)
 		return -EINVAL;
-	if (tgid == getpid()) {
-		if (!own_thread(tid))
-			return -ESRCH;
-		return linux_signal_self(cpu, sig);
-	}
+	if (tgid == getpid())
+		return signal_thread(tid, sig, GUEST_SI_TKILL);
 	return host_ret(syscall(SYS_tgkill, tgid, tid, sig));
 }
 
 const struct linux_sys_impl linux_signal_impls[] = {
-	SYS_IMPL(rt_sigaction), SYS_IMPL(rt_sigprocmask), SYS_IMPL(rt_sigpending), SYS_IMPL(sigaltstack),
-	SYS_IMPL(kill),		SYS_IMPL(tkill),	  SYS_IMPL(tgkill),	   { 0, NULL },
+	SYS_IMPL(rt_sigaction), SYS_IMPL(rt_sigprocmask), SYS_IMPL(rt_sigpending), SYS_IMPL(rt_sigsuspend),
+	SYS_IMPL(rt_sigtimedwait), SYS_IMPL(rt_sigreturn), SYS_IMPL(sigaltstack), SYS_IMPL(kill),
+	SYS_IMPL(tkill),	SYS_IMPL(tgkill),	  { 0, NULL },
 };

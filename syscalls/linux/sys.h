@@ -47,10 +47,17 @@ struct linux_sysinfo {
 extern const struct linux_sysinfo linux_sysinfo[LSYS_COUNT];
 
 /* Per-thread state, in vcpu.os_state. */
+#define LINUX_NSIG 64
 struct linux_thread {
-	uint64_t sigmask;       /* blocked signals, bit n-1 for signal n */
-	uint64_t sigpending;    /* raised at this thread while blocked */
-	uint64_t ss_sp, ss_size;/* sigaltstack */
+	struct vcpu *cpu;
+	int tid;
+	struct linux_thread *next;      /* thread.c's list of live threads */
+	uint64_t sigmask;               /* blocked signals, bit n-1 for signal n */
+	_Atomic uint64_t sigpending;    /* arrived, not delivered yet */
+	uint8_t siginfo[LINUX_NSIG + 1][128]; /* the guest siginfo_t of each pending one */
+	uint64_t saved_mask;            /* mask to restore after a wait with a temporary one */
+	int saved_mask_valid;
+	uint64_t ss_sp, ss_size;        /* sigaltstack */
 	int ss_flags;
 	uint64_t robust_list, robust_len;
 };
@@ -101,6 +108,7 @@ struct linux_arch {
 	int tls_slot;          /* slot of the thread pointer (CLONE_SETTLS), -1 unknown */
 	bool sa_restorer;      /* struct sigaction has sa_restorer before sa_mask */
 	bool arm_open_flags;   /* O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_LARGEFILE moved (arm64) */
+	const struct linux_sigframe_ops *sigframe; /* NULL: guest handlers cannot run yet */
 };
 const struct linux_arch *linux_arch(const struct vcpu *cpu);
 /* O_* flags from the guest to the host and back (F_GETFL). */
@@ -110,12 +118,50 @@ int linux_open_flags_out(const struct vcpu *cpu, int flags);
 /* thread.c: clone of a thread, and the end of one. */
 int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a);
 __attribute__((noreturn)) void linux_thread_exit(struct vcpu *cpu, int status);
-void linux_threads_after_fork(void);
+void linux_threads_after_fork(struct linux_thread *self);
+/* The list of live guest threads, for signals aimed at one of them. */
+void linux_thread_register(struct linux_thread *t);
+/* Calls fn on the live thread with this tid under the list lock; returns
+ * 0, or -ESRCH if there is none. */
+int linux_thread_with_tid(int tid, void (*fn)(struct linux_thread *t, void *ctx), void *ctx);
 
 /* signal.c */
-/* A signal aimed at this process: acts on it as the default action would,
- * holding it pending while blocked.  Returns 0 or -errno. */
-int linux_signal_self(struct vcpu *cpu, int sig);
+/* Delivers what is pending and not blocked: runs guest handlers (signal
+ * frames) or default actions.  Called where the guest may be interrupted:
+ * after a syscall's result is in place, and on cpu->interrupt. */
+void linux_signal_deliver(struct vcpu *cpu);
+/* linux.c: the one-line report and death for a trap nobody handles. */
+struct vcpu_trap;
+__attribute__((noreturn)) void linux_trap_fatal(struct vcpu *cpu, const struct vcpu_trap *t);
+/* A synchronous trap: to a guest handler if there is one, else death. */
+void linux_signal_trap(struct vcpu *cpu, int sig, int code, uint64_t addr);
+/* The boot thread's mask, from the host's (inherited across execve). */
+void linux_signal_boot(struct vcpu *cpu);
+/* A guest wait with a temporary mask (ppoll, pselect6, epoll_pwait): reads
+ * the guest sigset at g (size must be 8), makes it the thread's mask until
+ * the next delivery, and gives the host mask to wait with.  *hostp is NULL
+ * when g is 0. */
+int linux_sigmask_for_wait(struct vcpu *cpu, uint64_t g, uint64_t size, uint64_t *host, const void **hostp);
+
+/* Signal frames, per arch (sigframe_<arch>.c). */
+struct linux_sigframe {
+	int sig;
+	const uint8_t *info;      /* guest siginfo_t, 128 bytes */
+	uint64_t handler;
+	uint64_t restorer;        /* sa_restorer, 0 if none */
+	uint64_t mask;            /* saved in the frame, restored by rt_sigreturn */
+	uint64_t sp;              /* the frame goes below this */
+	uint64_t ss_sp, ss_size;  /* uc_stack as the kernel records it */
+	int ss_flags;
+};
+struct linux_sigframe_ops {
+	/* Writes the frame and points the registers at the handler: 0 or -EFAULT. */
+	int (*setup)(struct vcpu *cpu, const struct linux_sigframe *f);
+	/* rt_sigreturn: restores the registers from the frame at the stack
+	 * pointer; gives the saved mask and uc_stack.  0 or -EFAULT. */
+	int (*restore)(struct vcpu *cpu, uint64_t *mask, uint64_t *ss_sp, uint64_t *ss_size, int *ss_flags);
+};
+extern const struct linux_sigframe_ops linux_sigframe_riscv64;
 
 /* The host pointer for guest buffer [g, g+len) with access prot, or NULL
  * (the caller returns -EFAULT).  A zero-length buffer is never a fault. */

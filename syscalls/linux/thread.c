@@ -24,6 +24,44 @@
 /* Guest threads alive; the last one to call exit ends the process. */
 static atomic_int live_threads = 1;
 
+/* The live threads' state, for signals aimed at a tid. */
+static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct linux_thread *threads;
+
+void linux_thread_register(struct linux_thread *t)
+{
+	pthread_mutex_lock(&list_lock);
+	t->next = threads;
+	threads = t;
+	pthread_mutex_unlock(&list_lock);
+}
+
+static void unregister(struct linux_thread *t)
+{
+	pthread_mutex_lock(&list_lock);
+	for (struct linux_thread **p = &threads; *p; p = &(*p)->next)
+		if (*p == t) {
+			*p = t->next;
+			break;
+		}
+	pthread_mutex_unlock(&list_lock);
+}
+
+int linux_thread_with_tid(int tid, void (*fn)(struct linux_thread *t, void *ctx), void *ctx)
+{
+	int r = -ESRCH;
+
+	pthread_mutex_lock(&list_lock);
+	for (struct linux_thread *t = threads; t; t = t->next)
+		if (t->tid == tid) {
+			fn(t, ctx);
+			r = 0;
+			break;
+		}
+	pthread_mutex_unlock(&list_lock);
+	return r;
+}
+
 /* What a thread shares, at least, to be a thread rather than a process. */
 #define THREAD_NEEDS (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)
 #define THREAD_FLAGS                                                                                         \
@@ -46,6 +84,8 @@ static void *thread_main(void *arg)
 
 	fesetenv(&ts->fenv);
 	cpu->tid = tid;
+	((struct linux_thread *)cpu->os_state)->tid = tid;
+	linux_thread_register(cpu->os_state);
 	if (ts->flags & CLONE_CHILD_SETTID)
 		mem_write(ts->ctid, &tid, sizeof tid);
 	if (ts->flags & CLONE_PARENT_SETTID)
@@ -93,6 +133,7 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 	if (flags & CLONE_CHILD_CLEARTID)
 		child->clear_child_tid = a[4];
 	lt->sigmask = linux_thread(cpu)->sigmask;
+	lt->cpu = child;
 	child->os_state = lt;
 
 	ts.cpu = child;
@@ -133,6 +174,7 @@ void linux_thread_exit(struct vcpu *cpu, int status)
 			syscall(SYS_futex, w, FUTEX_WAKE, 1, NULL, NULL, 0);
 		}
 	}
+	unregister(cpu->os_state);
 	free(cpu->os_state);
 	cpu->os_state = NULL;
 	vcpu_free(cpu);
@@ -140,7 +182,10 @@ void linux_thread_exit(struct vcpu *cpu, int status)
 }
 
 /* A fork's child has one thread, whatever its parent had. */
-void linux_threads_after_fork(void)
+void linux_threads_after_fork(struct linux_thread *self)
 {
 	atomic_store(&live_threads, 1);
+	pthread_mutex_init(&list_lock, NULL);
+	threads = self;
+	self->next = NULL;
 }
