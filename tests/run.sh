@@ -7,7 +7,8 @@
 #           source built natively and run on the host (or with <name>.expected)
 #   isa/    riscv64 instruction tests, output compared with <name>.expected
 #   bad/    broken executables: one "ferry:" line on stderr, no crash
-# and every tests/unit/*_test.c as a host program.  The last line printed is
+# and every tests/unit/*_test.c as a host program, then the feature scripts
+# tests/scripts/*.sh one at a time.  The last line printed is
 # "N passed, M failed[, K skipped]"; the status is non-zero if anything failed.
 #
 # Environment:
@@ -17,6 +18,7 @@
 #   FERRY_CHECK_FULL=1 slower sweeps: more build variants, more ELF truncations
 #   FERRY_TEST_JOBS    parallel jobs (2)
 #   FERRY_TEST_TIMEOUT seconds per guest run (120)
+#   FERRY_TEST_SCRIPT_TIMEOUT  seconds per tests/scripts/*.sh (900)
 #   FERRY_TEST_FILTER  only run tests whose name contains this string
 
 if [ "$1" != "--job" ]; then
@@ -97,12 +99,20 @@ done
 for f in tests/unit/*_test.c; do
 	[ -e "$f" ] && add_job unit "$(basename "$f" .c)" - -
 done
+# Feature scripts change machine-wide state (binfmt_misc): one at a time.
+scripts=$T/scripts.txt
+: >"$scripts"
+for f in tests/scripts/*.sh; do
+	[ -e "$f" ] || continue
+	case "script $(basename "$f" .sh)" in *"$FILTER"*) echo "script $(basename "$f" .sh)" >>"$scripts" ;; esac
+done
 
 # Native oracle runs first: every variant of a guest test compares with them.
 awk '$1 == "guest" { print $2 }' "$jobs" | sort -u | xargs -r -P"$JOBS" -n1 "$SRC/tests/run.sh" --job native
 
-echo "runner: $(wc -l <"$jobs") tests"
+echo "runner: $(($(wc -l <"$jobs") + $(wc -l <"$scripts"))) tests"
 xargs -r -P"$JOBS" -L1 "$SRC/tests/run.sh" --job <"$jobs"
+xargs -r -P1 -L1 "$SRC/tests/run.sh" --job <"$scripts"
 
 # ---- summary ----
 echo "slowest runs:"

@@ -127,6 +127,7 @@ run_job() {
 	isa) run_isa "$name" "$variant" "$backend" ;;
 	bad) run_bad "$name" "$backend" ;;
 	unit) run_unit "$name" ;;
+	script) run_script "$name" ;;
 	*) echo "run.sh: unknown job $kind" >&2 ;;
 	esac
 }
@@ -154,4 +155,36 @@ run_unit() {
 		note_file "stderr:" "$dir/err" 30
 		report FAIL "$label"
 	fi
+}
+
+# tests/scripts/NAME.sh: feature tests of ferry's command line written to the
+# contract in tests/scripts/helpers.bash (run from the repository root as
+# NAME.sh BUILDDIR with FERRY set; 0 pass, 77 skip with the reason last).
+run_script() {
+	local name=$1 label="script/$1" dir=$T/work/script-$1
+	if [ -n "${FERRY_CMD:-}" ]; then
+		note "tests ferry's own command line; FERRY_CMD runs something else"
+		report SKIP "$label"
+		return
+	fi
+	local -a envv
+	mapfile -t envv < <(base_env | grep -v '^HOME=')
+	TIMEOUT=${FERRY_TEST_SCRIPT_TIMEOUT:-900} RUN_CWD=$SRC run_capture "$dir" /dev/null "${envv[@]}" \
+		HOME="$dir/work" FERRY="$B/ferry" -- bash "$SRC/tests/scripts/$name.sh" "$B"
+	local st
+	st=$(cat "$dir/status")
+	case $st in
+	0) report PASS "$label" ;;
+	77)
+		note "$(grep -v '^[[:space:]]*$' "$dir/out" | tail -n 1)"
+		report SKIP "$label" ;;
+	*)
+		note "run: tests/scripts/$name.sh $B"
+		note "exit status: $(status_name "$st")"
+		grep -E '^(FAIL|  )' "$dir/out" | head -n 40 | sed 's/^/    | /' >>"$LOG"
+		tail -n 15 "$dir/out" >"$dir/out.tail"
+		note_file "last lines of stdout:" "$dir/out.tail" 15
+		note_file "stderr:" "$dir/err" 15
+		report FAIL "$label" ;;
+	esac
 }
