@@ -60,7 +60,7 @@ else
 	if [ ! -x "$B/ferry" ]; then
 		echo "runner: $B/ferry does not exist: build it first (make)"
 	fi
-	BACKENDS=$("$B/ferry" --list-backends 2>/dev/null) || BACKENDS=
+	BACKENDS=$("$B/ferry" --list-backends 2>/dev/null | awk '{ print $1 }') || BACKENDS=
 	if [ -z "$BACKENDS" ]; then
 		BACKENDS=interp
 		echo "runner: ferry --list-backends gave nothing; assuming the backend interp"
@@ -115,6 +115,12 @@ xargs -r -P"$JOBS" -L1 "$SRC/tests/run.sh" --job <"$jobs"
 xargs -r -P1 -L1 "$SRC/tests/run.sh" --job <"$scripts"
 
 # ---- summary ----
+# A job that died without reporting (a bug in the runner) still counts.
+while read -r line; do
+	# shellcheck disable=SC2086
+	job_id $line
+	[ -e "$RES/$ID.res" ] || echo "FAIL $line (the runner lost this job)" >"$RES/$ID.res"
+done < <(cat "$jobs" "$scripts")
 echo "slowest runs:"
 cat "$RES"/*.ms 2>/dev/null | sort -rn | head -n 5 | awk '{ printf "  %6.1fs %s\n", $1 / 1000, substr($0, index($0, $2)) }'
 

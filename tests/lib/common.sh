@@ -116,9 +116,16 @@ note_build_failure() { # BINARY SOURCE
 	grep -F -e "$2:" -e "ld:" -e "collect2" "$T/build.log" | awk '!seen[$0]++' | head -n 15 | sed 's/^/    | /' >>"$LOG"
 }
 
+# Sets ID, the file name a job's results go under: job_id KIND NAME [VARIANT [BACKEND]]
+job_id() {
+	ID="$1-$2-${3:--}-${4:--}"
+	ID=${ID//\//_}
+	ID=${ID// /_}
+}
+
 run_job() {
 	local kind=$1 name=$2 variant=${3:--} backend=${4:--}
-	ID=$(echo "$kind-$name-$variant-$backend" | tr '/ ' '__')
+	job_id "$@"
 	LOG=$RES/$ID.log
 	: >"$LOG"
 	case $kind in
