@@ -148,19 +148,29 @@ bool a64_ldst_excl(struct a64_ctx *c)
 {
 	uint32_t i = c->insn;
 	unsigned size = a64_bits(i, 31, 30), o2 = a64_bit(i, 23), l = a64_bit(i, 22), o1 = a64_bit(i, 21);
+	/* Fields the encodings fix to ones (Rs of the loads, Rt2 of the
+	 * single-register forms) are checked: other values are CONSTRAINED
+	 * UNPREDICTABLE, and ferry takes the UNDEFINED choice. */
+	bool rs_ones = a64_rm(i) == 31, rt2_ones = a64_bits(i, 14, 10) == 31;
 	if (a64_bits(i, 29, 24) != 0x08)
 		return false;
-	if (!o2 && !o1)
+	if (!o2 && !o1) {
+		if (!rt2_ones || (l && !rs_ones))
+			return false;
 		return exclusive(c, size, l, false);
+	}
 	if (!o2 && o1) {
 		if (size >= 2)
-			return exclusive(c, size, l, true);
-		if (a64_bits(i, 14, 10) != 31)
+			return l && !rs_ones ? false : exclusive(c, size, l, true);
+		if (!rt2_ones)
 			return false;
 		return casp(c, size == 1);
 	}
-	if (o2 && !o1) /* LDAR/STLR and the LORegions LDLAR/STLLR, the same without LORegions */
+	if (o2 && !o1) { /* LDAR/STLR and the LORegions LDLAR/STLLR, the same without LORegions */
+		if (!rs_ones || !rt2_ones)
+			return false;
 		return acquire_release(c, size, l);
+	}
 	if (a64_bits(i, 14, 10) != 31)
 		return false;
 	return cas(c, size);

@@ -31,5 +31,14 @@ size_t a64_disasm(uint64_t pc, const uint8_t *code, size_t avail, char *buf, siz
 		cs_free(insn, n);
 	}
 	pthread_mutex_unlock(&lock);
+	if (!len) {
+		/* Capstone 4 predates the ARMv8.1 atomics: show what ferry runs
+		 * as its encoding rather than as invalid. */
+		uint32_t w = (uint32_t)code[0] | (uint32_t)code[1] << 8 | (uint32_t)code[2] << 16 | (uint32_t)code[3] << 24;
+		if (a64_decodes(w)) {
+			snprintf(buf, bufsz, ".inst 0x%08x", w);
+			len = 4;
+		}
+	}
 	return len;
 }
