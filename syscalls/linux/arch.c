@@ -15,7 +15,7 @@ static const struct linux_arch arches[] = {
 	{ "riscv64", RV_X(4), false, false, &linux_sigframe_riscv64 },
 	/* aarch64: TPIDR_EL0; arch/arm64/include/uapi/asm/signal.h defines
 	 * SA_RESTORER; arch/arm64/include/uapi/asm/fcntl.h moves four O_ bits */
-	{ "aarch64", A64_TPIDR, true, true, NULL },
+	{ "aarch64", A64_TPIDR, true, true, &linux_sigframe_aarch64 },
 };
 
 static const struct linux_arch unknown = { "", -1, false, false, NULL };

@@ -34,6 +34,7 @@
 /* sa_flags and ss_flags bits (include/uapi/asm-generic/signal-defs.h,
  * include/uapi/linux/signal.h): the same numbers on the host. */
 #define GUEST_SA_SIGINFO 0x00000004u
+#define GUEST_SA_RESTORER 0x04000000u
 #define GUEST_SA_ONSTACK 0x08000000u
 #define GUEST_SA_RESTART 0x10000000u
 #define GUEST_SA_NODEFER 0x40000000u
@@ -227,7 +228,7 @@ static int run_handler(struct vcpu *cpu, int sig, const uint8_t *info)
 	f.sig = sig;
 	f.info = info;
 	f.handler = act.handler;
-	f.restorer = act.restorer;
+	f.restorer = act.flags & GUEST_SA_RESTORER ? act.restorer : 0;
 	f.mask = t->saved_mask_valid ? t->saved_mask : t->sigmask;
 	f.ss_sp = t->ss_sp;
 	f.ss_size = t->ss_size;

@@ -162,6 +162,7 @@ struct linux_sigframe_ops {
 	int (*restore)(struct vcpu *cpu, uint64_t *mask, uint64_t *ss_sp, uint64_t *ss_size, int *ss_flags);
 };
 extern const struct linux_sigframe_ops linux_sigframe_riscv64;
+extern const struct linux_sigframe_ops linux_sigframe_aarch64;
 
 /* The host pointer for guest buffer [g, g+len) with access prot, or NULL
  * (the caller returns -EFAULT).  A zero-length buffer is never a fault. */
