@@ -588,8 +588,56 @@ static int64_t sys_tgkill(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_tgkill, tgid, tid, sig));
 }
 
+/* sigqueue(): a caller-made siginfo.  Carried signals go through the host
+ * (same siginfo layout); the others are queued here with it. */
+struct queued_info {
+	int sig;
+	const uint8_t *info;
+};
+
+static void queue_info_at(struct linux_thread *t, void *ctx)
+{
+	const struct queued_info *q = ctx;
+
+	memcpy(t->siginfo[q->sig], q->info, 128);
+	atomic_fetch_or(&t->sigpending, SIGBIT(q->sig));
+	t->cpu->interrupt = 1;
+}
+
+static int64_t queue_with_info(int tgid, int tid, int sig, uint64_t ginfo)
+{
+	uint8_t info[128];
+	struct queued_info q = { sig, info };
+
+	if (mem_read(info, ginfo, sizeof info) < 0)
+		return -EFAULT;
+	if (sig < 0 || sig > LINUX_NSIG)
+		return -EINVAL;
+	if (tgid != getpid() || carried(sig) || sig == 0 || (SIGBIT(sig) & unblockable)) {
+		if (tid)
+			return host_ret(syscall(SYS_rt_tgsigqueueinfo, tgid, tid, sig, info));
+		return host_ret(syscall(SYS_rt_sigqueueinfo, tgid, sig, info));
+	}
+	if (actions[sig].handler == GUEST_SIG_IGN)
+		return 0;
+	return linux_thread_with_tid(tid ? tid : (int)gettid(), queue_info_at, &q);
+}
+
+static int64_t sys_rt_sigqueueinfo(struct vcpu *cpu, const uint64_t *a)
+{
+	return queue_with_info((int)a[0], 0, (int)a[1], a[2]);
+}
+
+static int64_t sys_rt_tgsigqueueinfo(struct vcpu *cpu, const uint64_t *a)
+{
+	if ((int)a[1] <= 0)
+		return -EINVAL;
+	return queue_with_info((int)a[0], (int)a[1], (int)a[2], a[3]);
+}
+
 const struct linux_sys_impl linux_signal_impls[] = {
 	SYS_IMPL(rt_sigaction), SYS_IMPL(rt_sigprocmask), SYS_IMPL(rt_sigpending), SYS_IMPL(rt_sigsuspend),
 	SYS_IMPL(rt_sigtimedwait), SYS_IMPL(rt_sigreturn), SYS_IMPL(sigaltstack), SYS_IMPL(kill),
-	SYS_IMPL(tkill),	SYS_IMPL(tgkill),	  { 0, NULL },
+	SYS_IMPL(tkill),	SYS_IMPL(tgkill),	  SYS_IMPL(rt_sigqueueinfo), SYS_IMPL(rt_tgsigqueueinfo),
+	{ 0, NULL },
 };
