@@ -121,6 +121,34 @@ static int64_t sys_openat(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_openat, (int)a[0], p.host, flags, (mode_t)a[3]));
 }
 
+/* struct open_how { u64 flags, mode, resolve; } (include/uapi/linux/openat2.h):
+ * sizes up to the one known are taken, larger ones must be zero-extended. */
+static int64_t sys_openat2(struct vcpu *cpu, const uint64_t *a)
+{
+	struct linux_path p;
+	uint64_t how[3] = { 0 };
+	int r;
+
+	if (a[3] < 24)
+		return -EINVAL;
+	if (mem_read(how, a[2], sizeof how) < 0)
+		return -EFAULT;
+	for (uint64_t off = 24; off < a[3]; off++) {
+		uint8_t c;
+		if (mem_read(&c, a[2] + off, 1) < 0)
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	if ((r = linux_path(a[1], &p)) < 0)
+		return r;
+	how[0] = (uint64_t)(unsigned)linux_open_flags_in(cpu, (int)how[0]) | (how[0] & ~0xffffffffULL);
+	r = linux_proc_open(cpu, p.guest, (int)how[0]);
+	if (r != LINUX_PROC_HOST)
+		return r;
+	return host_ret(syscall(SYS_openat2, (int)a[0], p.host, how, sizeof how));
+}
+
 static int64_t sys_faccessat(struct vcpu *cpu, const uint64_t *a)
 {
 	struct linux_path p;
@@ -333,7 +361,7 @@ static int64_t sys_umask(struct vcpu *cpu, const uint64_t *a)
 
 const struct linux_sys_impl linux_fs_impls[] = {
 	SYS_IMPL(fstat),     SYS_IMPL(newfstatat), SYS_IMPL(statx),	SYS_IMPL(statfs),    SYS_IMPL(fstatfs),
-	SYS_IMPL(openat),    SYS_IMPL(faccessat),  SYS_IMPL(faccessat2), SYS_IMPL(readlinkat), SYS_IMPL(mkdirat),
+	SYS_IMPL(openat),    SYS_IMPL(openat2),	   SYS_IMPL(faccessat),  SYS_IMPL(faccessat2), SYS_IMPL(readlinkat), SYS_IMPL(mkdirat),
 	SYS_IMPL(mknodat),   SYS_IMPL(unlinkat),   SYS_IMPL(symlinkat), SYS_IMPL(linkat),    SYS_IMPL(renameat),
 	SYS_IMPL(renameat2), SYS_IMPL(fchmod),	   SYS_IMPL(fchmodat),	SYS_IMPL(fchown),    SYS_IMPL(fchownat),
 	SYS_IMPL(utimensat), SYS_IMPL(truncate),   SYS_IMPL(getcwd),	SYS_IMPL(chdir),     SYS_IMPL(fchdir),

@@ -262,6 +262,18 @@ static int64_t sys_splice(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_splice, (int)a[0], off_in, (int)a[2], off_out, (size_t)a[4], (unsigned)a[5]));
 }
 
+static int64_t sys_vmsplice(struct vcpu *cpu, const uint64_t *a)
+{
+	struct iovec iov[IOV_MAX];
+	/* SPLICE_F_GIFT aside, the pages are read into the pipe (or written
+	 * from it when the fd is the pipe's read end): ask for both */
+	int n = linux_iov_import(iov, a[1], a[2], PROT_READ | PROT_WRITE);
+
+	if (n < 0)
+		return n;
+	return host_ret(syscall(SYS_vmsplice, (int)a[0], iov, (unsigned long)n, (unsigned)a[3]));
+}
+
 static int64_t sys_tee(struct vcpu *cpu, const uint64_t *a)
 {
 	return host_ret(syscall(SYS_tee, (int)a[0], (int)a[1], (size_t)a[2], (unsigned)a[3]));
@@ -284,5 +296,6 @@ const struct linux_sys_impl linux_io_impls[] = {
 	SYS_IMPL(dup3),	       SYS_IMPL(pipe2),	      SYS_IMPL(fcntl),	    SYS_IMPL(flock),	 SYS_IMPL(sync),
 	SYS_IMPL(syncfs),      SYS_IMPL(fsync),	      SYS_IMPL(fdatasync),  SYS_IMPL(ftruncate), SYS_IMPL(fallocate),
 	SYS_IMPL(fadvise64),   SYS_IMPL(sendfile),    SYS_IMPL(copy_file_range), SYS_IMPL(splice),
-	SYS_IMPL(tee),	       SYS_IMPL(readahead),   SYS_IMPL(sync_file_range), { 0, NULL },
+	SYS_IMPL(tee),	       SYS_IMPL(readahead),   SYS_IMPL(sync_file_range), SYS_IMPL(vmsplice),
+	{ 0, NULL },
 };

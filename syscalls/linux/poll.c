@@ -1,6 +1,7 @@
 /* Waiting on descriptors: poll, select, epoll, and the fd types made for
  * them (eventfd, timerfd, inotify, memfd). */
 #include <errno.h>
+#include <signal.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,9 +209,26 @@ static int64_t sys_memfd_create(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_memfd_create, name, (unsigned)a[1]));
 }
 
+/* The host reads the signals it carries for the guest (which the guest
+ * blocks, and so the host thread does); struct signalfd_siginfo is 128
+ * arch-independent bytes. */
+static int64_t sys_signalfd4(struct vcpu *cpu, const uint64_t *a)
+{
+	uint64_t m;
+	const uint64_t not_carried = 1ULL << (SIGSEGV - 1) | 1ULL << (SIGBUS - 1) | 1ULL << (SIGILL - 1) |
+				     1ULL << (SIGFPE - 1) | 1ULL << (SIGTRAP - 1) | 1ULL << 31 | 1ULL << 32;
+
+	if (a[2] != 8)
+		return -EINVAL;
+	if (mem_read(&m, a[1], sizeof m) < 0)
+		return -EFAULT;
+	m &= ~not_carried;
+	return host_ret(syscall(SYS_signalfd4, (int)a[0], &m, 8, linux_open_flags_in(cpu, (int)a[3])));
+}
+
 const struct linux_sys_impl linux_poll_impls[] = {
 	SYS_IMPL(ppoll),	  SYS_IMPL(pselect6),	     SYS_IMPL(epoll_create1),	 SYS_IMPL(epoll_ctl),
 	SYS_IMPL(epoll_pwait),	  SYS_IMPL(epoll_pwait2),    SYS_IMPL(eventfd2),	 SYS_IMPL(timerfd_create),
 	SYS_IMPL(timerfd_settime), SYS_IMPL(timerfd_gettime), SYS_IMPL(inotify_init1),	 SYS_IMPL(inotify_add_watch),
-	SYS_IMPL(inotify_rm_watch), SYS_IMPL(memfd_create),  { 0, NULL },
+	SYS_IMPL(inotify_rm_watch), SYS_IMPL(memfd_create),  SYS_IMPL(signalfd4),	 { 0, NULL },
 };

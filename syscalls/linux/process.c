@@ -325,6 +325,15 @@ static int64_t set_name(uint64_t g)
 	return host_ret(prctl(PR_SET_NAME, name));
 }
 
+static int64_t sys_sched_rr_get_interval(struct vcpu *cpu, const uint64_t *a)
+{
+	void *ts = guest_buf(a[1], 16, PROT_WRITE);
+
+	if (!ts)
+		return -EFAULT;
+	return host_ret(syscall(SYS_sched_rr_get_interval, (int)a[0], ts));
+}
+
 static int64_t sys_prctl(struct vcpu *cpu, const uint64_t *a)
 {
 	int option = (int)a[0];
@@ -441,5 +450,5 @@ const struct linux_sys_impl linux_process_impls[] = {
 	SYS_IMPL(sched_get_priority_min), SYS_IMPL(sched_getscheduler), SYS_IMPL(sched_getparam),
 	SYS_IMPL(sched_setparam), SYS_IMPL(sched_setscheduler), SYS_IMPL(prctl), SYS_IMPL(capget),
 	SYS_IMPL(capset),	  SYS_IMPL(personality),     SYS_IMPL(ioprio_get),	SYS_IMPL(ioprio_set),
-	SYS_IMPL(pidfd_open),	  SYS_IMPL(pidfd_getfd),     { 0, NULL },
+	SYS_IMPL(pidfd_open),	  SYS_IMPL(pidfd_getfd),     SYS_IMPL(sched_rr_get_interval), { 0, NULL },
 };

@@ -3,6 +3,7 @@
  * 64-bit Linux arch, so they are copied through; clock ids are the same
  * (include/uapi/linux/time.h). */
 #include <errno.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "syscalls/linux/sys.h"
+#include "core/log.h"
 #include "core/mem.h"
 #include "core/vcpu.h"
 
@@ -129,8 +131,77 @@ static int64_t sys_setitimer(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_setitimer, (int)a[0], val, old));
 }
 
+/* POSIX timers.  struct sigevent is 64 bytes with the same layout on every
+ * 64-bit arch (sigval, signo, notify, then the tid or thread data).  The
+ * host delivers the timer's signal, so it must be one the host carries for
+ * the guest (see signal.c): not 32-33, which the host's libc owns, and not
+ * the synchronous ones. */
+struct guest_sigevent {
+	uint64_t value;
+	int32_t signo;
+	int32_t notify;
+	int32_t tid;
+	uint8_t pad[44];
+};
+_Static_assert(sizeof(struct guest_sigevent) == 64, "struct sigevent");
+
+static int host_carries(int sig)
+{
+	return sig >= 1 && sig <= 64 && sig != 32 && sig != 33 && sig != SIGSEGV && sig != SIGBUS && sig != SIGILL &&
+	       sig != SIGFPE && sig != SIGTRAP;
+}
+
+static int64_t sys_timer_create(struct vcpu *cpu, const uint64_t *a)
+{
+	struct guest_sigevent ev, *evp = NULL;
+	int *id = guest_buf(a[2], sizeof(int), PROT_WRITE);
+
+	if (!id)
+		return -EFAULT;
+	if (a[1]) {
+		if (mem_read(&ev, a[1], sizeof ev) < 0)
+			return -EFAULT;
+		if (ev.notify != SIGEV_NONE && !host_carries(ev.signo)) {
+			if (trace_on(TRACE_UNIMP | TRACE_SYSCALL))
+				trace_printf("ferry: timer signal %d cannot be carried by the host\n", ev.signo);
+			return -EINVAL;
+		}
+		evp = &ev;
+	}
+	return host_ret(syscall(SYS_timer_create, (clockid_t)a[0], evp, id));
+}
+
+static int64_t sys_timer_settime(struct vcpu *cpu, const uint64_t *a)
+{
+	void *nv = guest_buf(a[2], sizeof(struct itimerspec), PROT_READ), *ov = NULL;
+
+	if (!nv || (a[3] && !(ov = guest_buf(a[3], sizeof(struct itimerspec), PROT_WRITE))))
+		return -EFAULT;
+	return host_ret(syscall(SYS_timer_settime, (int)a[0], (int)a[1], nv, ov));
+}
+
+static int64_t sys_timer_gettime(struct vcpu *cpu, const uint64_t *a)
+{
+	void *cur = guest_buf(a[1], sizeof(struct itimerspec), PROT_WRITE);
+
+	if (!cur)
+		return -EFAULT;
+	return host_ret(syscall(SYS_timer_gettime, (int)a[0], cur));
+}
+
+static int64_t sys_timer_getoverrun(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_timer_getoverrun, (int)a[0]));
+}
+
+static int64_t sys_timer_delete(struct vcpu *cpu, const uint64_t *a)
+{
+	return host_ret(syscall(SYS_timer_delete, (int)a[0]));
+}
+
 const struct linux_sys_impl linux_time_impls[] = {
 	SYS_IMPL(clock_gettime), SYS_IMPL(clock_getres), SYS_IMPL(clock_settime), SYS_IMPL(nanosleep),
 	SYS_IMPL(clock_nanosleep), SYS_IMPL(gettimeofday), SYS_IMPL(settimeofday), SYS_IMPL(times),
-	SYS_IMPL(getitimer), SYS_IMPL(setitimer), { 0, NULL },
+	SYS_IMPL(getitimer), SYS_IMPL(setitimer), SYS_IMPL(timer_create), SYS_IMPL(timer_settime),
+	SYS_IMPL(timer_gettime), SYS_IMPL(timer_getoverrun), SYS_IMPL(timer_delete), { 0, NULL },
 };
