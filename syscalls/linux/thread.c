@@ -6,6 +6,7 @@
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <semaphore.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -163,8 +164,12 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
  * (kernel/fork.c, mm_release), which is how pthread_join learns of it. */
 void linux_thread_exit(struct vcpu *cpu, int status)
 {
+	uint64_t all = ~0ULL;
+
 	if (atomic_fetch_sub(&live_threads, 1) == 1)
 		process_exit(status);
+	/* no host handler may run on this thread once its vcpu is gone */
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, NULL, 8);
 	if (cpu->clear_child_tid) {
 		int zero = 0;
 		void *w = mem_access(cpu->clear_child_tid, sizeof zero, PROT_WRITE);
