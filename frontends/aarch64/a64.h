@@ -27,7 +27,23 @@
 #define A64_FPSRX 103             /* FPSR.QC (bit 27) and IDC (bit 7), in place */
 #define A64_TPIDR 104             /* TPIDR_EL0 */
 #define A64_EXCL 105              /* two slots: the value LDXP (64-bit pair) saw */
-#define A64_NSLOTS 107
+/* NZCV is lazy (flags.c): a flag-setting instruction leaves its operands
+ * and result here with the operation's kind, and NZCV is computed from
+ * them only when something needs the four flags; A64_NF..A64_VF are valid
+ * when A64_FLKIND is A64_FK_MAT.  Read it with a64_nzcv(). */
+#define A64_FLA 107               /* first operand (32-bit ones sign-extended) */
+#define A64_FLB 108               /* second operand */
+#define A64_FLR 109               /* result (32-bit ones sign-extended) */
+#define A64_FLKIND 110            /* enum a64_fkind */
+#define A64_NSLOTS 111
+
+enum a64_fkind {
+	A64_FK_MAT,                       /* A64_NF..A64_VF hold the flags */
+	A64_FK_SUB64, A64_FK_SUB32,       /* SUBS, CMP: FLA - FLB */
+	A64_FK_ADD64, A64_FK_ADD32,       /* ADDS, CMN: FLA + FLB */
+	A64_FK_LOGIC64, A64_FK_LOGIC32,   /* ANDS, BICS, TST: N and Z of FLR, C = V = 0 */
+	A64_FK_UNKNOWN,                   /* translation time only: whatever A64_FLKIND says */
+};
 
 /* FPCR bits Linux lets EL0 write (Arm ARM D13.2 "FPCR"); the trap enables
  * read as zero because no trapped exception handling is implemented. */
@@ -42,6 +58,7 @@ struct a64_ctx {
 	uint64_t pc;   /* pc of the instruction being translated */
 	uint32_t insn; /* its encoding */
 	bool end;      /* set when the instruction ended the block */
+	unsigned fk;   /* enum a64_fkind of NZCV at this point of the block */
 };
 
 /* Fields.  bits(i, hi, lo) is inst[hi:lo]. */
@@ -69,6 +86,13 @@ unsigned a64_w(struct a64_ctx *c, unsigned s);
 unsigned a64_temp2(struct a64_ctx *c);
 
 /* flags.c: NZCV.  r is the result, a and b the operands, sf 64-bit. */
+/* Makes A64_NF..A64_VF valid (before reading or partly rewriting them). */
+void a64_flags_materialize(struct a64_ctx *c);
+/* The caller has just written A64_NF..A64_VF itself. */
+void a64_flags_written(struct a64_ctx *c);
+/* NZCV in bits 31:28, from whatever representation cpu holds. */
+uint64_t a64_nzcv(const struct vcpu *cpu);
+void a64_set_nzcv(struct vcpu *cpu, uint64_t nzcv);
 void a64_flags_nz(struct a64_ctx *c, unsigned r, bool sf);           /* N, Z; C = V = 0 */
 void a64_flags_add(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf);
 void a64_flags_sub(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf);

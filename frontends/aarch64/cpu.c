@@ -24,8 +24,7 @@ static uint64_t get_reg(const struct vcpu *cpu, unsigned i)
 	if (i == A64_REG_PC)
 		return cpu->pc;
 	if (i == A64_REG_CPSR)
-		return cpu->slot[A64_NF] << 31 | cpu->slot[A64_ZF] << 30 | cpu->slot[A64_CF] << 29 |
-		       cpu->slot[A64_VF] << 28;
+		return a64_nzcv(cpu);
 	return 0;
 }
 
@@ -36,10 +35,7 @@ static void set_reg(struct vcpu *cpu, unsigned i, uint64_t v)
 	} else if (i == A64_REG_PC) {
 		cpu->pc = v;
 	} else if (i == A64_REG_CPSR) {
-		cpu->slot[A64_NF] = v >> 31 & 1;
-		cpu->slot[A64_ZF] = v >> 30 & 1;
-		cpu->slot[A64_CF] = v >> 29 & 1;
-		cpu->slot[A64_VF] = v >> 28 & 1;
+		a64_set_nzcv(cpu, v);
 	}
 }
 
@@ -50,6 +46,7 @@ static void cpu_init(struct vcpu *cpu)
 	cpu->slot[A64_ZERO] = cpu->slot[A64_ZERO + 1] = 0;
 	cpu->slot[A64_FPCR] = 0;
 	cpu->slot[A64_FPSRX] = 0;
+	a64_set_nzcv(cpu, 0);
 	cpu->fp_rm = IRM_RNE;
 }
 

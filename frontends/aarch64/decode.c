@@ -58,9 +58,11 @@ static void translate_one(struct a64_ctx *c)
 {
 	uint32_t mark = c->b->n;
 	uint16_t temps = c->b->next_temp;
+	unsigned fk = c->fk;
 	if (!dispatch(c)) {
 		c->b->n = mark;
 		c->b->next_temp = temps;
+		c->fk = fk;
 		c->b->ended = false;
 		ir_exit_trap(c->b, c->pc, SIGILL, ILL_ILLOPC);
 		c->end = true;
@@ -71,7 +73,7 @@ bool a64_decodes(uint32_t insn)
 {
 	struct ir_block b;
 	ir_block_init(&b, 0x10000);
-	struct a64_ctx c = {.cpu = NULL, .b = &b, .pc = 0x10000, .insn = insn};
+	struct a64_ctx c = {.cpu = NULL, .b = &b, .pc = 0x10000, .insn = insn, .fk = A64_FK_UNKNOWN};
 	ir_insn_start(&b, c.pc);
 	bool ok = dispatch(&c);
 	ir_block_free(&b);
@@ -81,7 +83,7 @@ bool a64_decodes(uint32_t insn)
 void a64_translate(struct vcpu *cpu, struct ir_block *b)
 {
 	uint32_t code[A64_BLOCK_INSNS];
-	struct a64_ctx c = {.cpu = cpu, .b = b};
+	struct a64_ctx c = {.cpu = cpu, .b = b, .fk = A64_FK_UNKNOWN};
 	uint64_t pc = b->pc;
 
 	/* A misaligned pc (a branch to a register holding one) is a PC

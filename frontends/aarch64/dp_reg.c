@@ -134,10 +134,12 @@ static bool cond_compare(struct a64_ctx *c)
 	unsigned m = imm ? a64_const(c, a64_bits(i, 20, 16)) : a64_xr(a64_rm(i));
 	unsigned r = ir_temp(b), n = a64_xr(a64_rn(i));
 	add_sub(c, r, n, m, sf, sub, true);
+	a64_flags_materialize(c);
 	unsigned one = a64_const(c, 1);
 	static const unsigned flag[4] = {A64_VF, A64_CF, A64_ZF, A64_NF};
 	for (unsigned k = 0; k < 4; k++)
 		ir_emit4(b, IR_SELECT, flag[k], flag[k], (nzcv >> k) & 1 ? one : A64_ZERO, holds, 0);
+	a64_flags_written(c);
 	return true;
 }
 

@@ -1,9 +1,124 @@
-/* NZCV: four 0/1 slots, computed with ordinary ops from a result and its
- * operands (Arm ARM J1 "AddWithCarry"), and the condition codes read from
- * them (J1 "ConditionHolds"; C1.2.4 "Condition code"). */
+/* NZCV (Arm ARM J1 "AddWithCarry", "ConditionHolds"; C1.2.4).
+ *
+ * Flags are lazy.  ADDS/SUBS/ANDS and their aliases copy their operands
+ * and result to A64_FLA/FLB/FLR and record the kind of operation, in
+ * A64_FLKIND for later blocks and in c->fk for the rest of this one.  A
+ * condition read in the same block compares those slots directly (CMP;
+ * B.LT is one SUB-free BRCC); anything else materialises the four 0/1
+ * flags in A64_NF..A64_VF first, with a helper. */
+#include "core/vcpu.h"
 #include "frontends/aarch64/a64.h"
 
-/* N and Z of r; r is zero-extended when !sf. */
+/* ---- materialisation ---- */
+
+uint64_t a64_nzcv(const struct vcpu *cpu)
+{
+	const uint64_t *s = cpu->slot;
+	uint64_t a = s[A64_FLA], b = s[A64_FLB], r = s[A64_FLR], n, z, cf, v;
+	switch (s[A64_FLKIND]) {
+	case A64_FK_SUB64:
+		n = r >> 63, z = r == 0, cf = a >= b, v = ((a ^ b) & (a ^ r)) >> 63;
+		break;
+	case A64_FK_SUB32:
+		a = (uint32_t)a, b = (uint32_t)b, r = (uint32_t)r;
+		n = r >> 31, z = r == 0, cf = a >= b, v = ((a ^ b) & (a ^ r)) >> 31 & 1;
+		break;
+	case A64_FK_ADD64:
+		n = r >> 63, z = r == 0, cf = r < a, v = ((a ^ r) & (b ^ r)) >> 63;
+		break;
+	case A64_FK_ADD32:
+		a = (uint32_t)a, b = (uint32_t)b, r = (uint32_t)r;
+		n = r >> 31, z = r == 0, cf = (a + b) >> 32, v = ((a ^ r) & (b ^ r)) >> 31 & 1;
+		break;
+	case A64_FK_LOGIC64:
+	case A64_FK_LOGIC32:
+		n = r >> 63, z = r == 0, cf = 0, v = 0;
+		break;
+	default:
+		n = s[A64_NF], z = s[A64_ZF], cf = s[A64_CF], v = s[A64_VF];
+		break;
+	}
+	return n << 31 | z << 30 | cf << 29 | v << 28;
+}
+
+void a64_set_nzcv(struct vcpu *cpu, uint64_t nzcv)
+{
+	cpu->slot[A64_NF] = nzcv >> 31 & 1;
+	cpu->slot[A64_ZF] = nzcv >> 30 & 1;
+	cpu->slot[A64_CF] = nzcv >> 29 & 1;
+	cpu->slot[A64_VF] = nzcv >> 28 & 1;
+	cpu->slot[A64_FLKIND] = A64_FK_MAT;
+}
+
+static uint64_t helper_materialize(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t cc)
+{
+	if (cpu->slot[A64_FLKIND] != A64_FK_MAT)
+		a64_set_nzcv(cpu, a64_nzcv(cpu));
+	return 0;
+}
+
+void a64_flags_materialize(struct a64_ctx *c)
+{
+	if (c->fk == A64_FK_MAT)
+		return;
+	ir_call(c->b, helper_materialize, ir_temp(c->b), A64_ZERO, A64_ZERO, A64_ZERO);
+	c->fk = A64_FK_MAT;
+}
+
+void a64_flags_written(struct a64_ctx *c)
+{
+	if (c->fk != A64_FK_MAT)
+		ir_movi(c->b, A64_FLKIND, A64_FK_MAT);
+	c->fk = A64_FK_MAT;
+}
+
+/* ---- setting ---- */
+
+/* Records a lazy result: the operands (unless ops is false), the result,
+ * the kind.  32-bit values are sign-extended, which keeps both the signed
+ * and the unsigned order of the 32-bit values. */
+static void record(struct a64_ctx *c, unsigned kind, unsigned r, bool ops, unsigned a, unsigned b, bool sf)
+{
+	struct ir_block *bl = c->b;
+	enum ir_op op = sf ? IR_MOV : IR_SEXT32;
+	if (ops) {
+		ir_emit(bl, op, A64_FLA, a, 0, 0);
+		ir_emit(bl, op, A64_FLB, b, 0, 0);
+	}
+	ir_emit(bl, op, A64_FLR, r, 0, 0);
+	if (c->fk != kind)
+		ir_movi(bl, A64_FLKIND, kind);
+	c->fk = kind;
+}
+
+void a64_flags_nz(struct a64_ctx *c, unsigned r, bool sf)
+{
+	record(c, sf ? A64_FK_LOGIC64 : A64_FK_LOGIC32, r, false, 0, 0, sf);
+}
+
+void a64_flags_add(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf)
+{
+	record(c, sf ? A64_FK_ADD64 : A64_FK_ADD32, r, true, a, b, sf);
+}
+
+void a64_flags_sub(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf)
+{
+	record(c, sf ? A64_FK_SUB64 : A64_FK_SUB32, r, true, a, b, sf);
+}
+
+/* V = sign of (a ^ r) & (b ^ r): operands of one sign, result of the other. */
+static void overflow(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf)
+{
+	struct ir_block *bl = c->b;
+	unsigned t1 = ir_temp(bl), t2 = ir_temp(bl);
+	ir_emit(bl, IR_XOR, t1, a, r, 0);
+	ir_emit(bl, IR_XOR, t2, b, r, 0);
+	ir_emit(bl, IR_AND, t1, t1, t2, 0);
+	ir_emit(bl, IR_SHRI, A64_VF, t1, 0, sf ? 63 : 31);
+	if (!sf)
+		ir_emit(bl, IR_ANDI, A64_VF, A64_VF, 0, 1);
+}
+
 static void nz(struct a64_ctx *c, unsigned r, bool sf)
 {
 	struct ir_block *b = c->b;
@@ -13,91 +128,39 @@ static void nz(struct a64_ctx *c, unsigned r, bool sf)
 	ir_emit4(b, IR_SETCCI, A64_ZF, r, 0, IRC_EQ, 0);
 }
 
-void a64_flags_nz(struct a64_ctx *c, unsigned r, bool sf)
-{
-	unsigned t = r;
-	if (!sf)
-		t = a64_w(c, r);
-	nz(c, t, sf);
-	ir_movi(c->b, A64_CF, 0);
-	ir_movi(c->b, A64_VF, 0);
-}
-
-/* V = sign bit of (a ^ r) & (b ^ r) for an add, (a ^ b) & (a ^ r) for a
- * subtract: the operands agree in sign and the result does not. */
-static void overflow(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf, bool sub)
-{
-	struct ir_block *bl = c->b;
-	unsigned t1 = ir_temp(bl), t2 = ir_temp(bl);
-	ir_emit(bl, IR_XOR, t1, a, r, 0);
-	ir_emit(bl, IR_XOR, t2, sub ? a : b, sub ? b : r, 0);
-	ir_emit(bl, IR_AND, t1, t1, t2, 0);
-	ir_emit(bl, IR_SHRI, A64_VF, t1, 0, sf ? 63 : 31);
-	if (!sf)
-		ir_emit(bl, IR_ANDI, A64_VF, A64_VF, 0, 1);
-}
-
-/* r = a + b has been computed (r zero-extended when !sf); r, a and b must
- * be distinct from the flag slots. */
-void a64_flags_add(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf)
-{
-	struct ir_block *bl = c->b;
-	if (sf) {
-		ir_emit4(bl, IR_SETCC, A64_CF, r, a, IRC_LTU, 0);
-	} else {
-		/* The 33-bit sum of the zero-extended operands carries into bit 32. */
-		unsigned wa = a64_w(c, a), wb = a64_w(c, b);
-		ir_emit(bl, IR_ADD, wa, wa, wb, 0);
-		ir_emit(bl, IR_SHRI, A64_CF, wa, 0, 32);
-	}
-	overflow(c, r, a, b, sf, false);
-	nz(c, r, sf);
-}
-
-void a64_flags_sub(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf)
-{
-	struct ir_block *bl = c->b;
-	/* C is NOT borrow: a >= b unsigned. */
-	if (sf) {
-		ir_emit4(bl, IR_SETCC, A64_CF, a, b, IRC_GEU, 0);
-	} else {
-		unsigned wa = a64_w(c, a), wb = a64_w(c, b);
-		ir_emit4(bl, IR_SETCC, A64_CF, wa, wb, IRC_GEU, 0);
-	}
-	overflow(c, r, a, b, sf, true);
-	nz(c, r, sf);
-}
-
+/* ADC/SBC read C and, with S, write all four flags directly. */
 void a64_adc(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf, bool set_flags)
 {
 	struct ir_block *bl = c->b;
 	unsigned t = ir_temp(bl);
+	a64_flags_materialize(c);
 	if (!set_flags) {
 		ir_emit(bl, sf ? IR_ADD : IR_ADD32, t, a, b, 0);
 		ir_emit(bl, sf ? IR_ADD : IR_ADD32, r, t, A64_CF, 0);
 		return;
 	}
+	unsigned res = ir_temp(bl);
 	if (sf) {
 		/* carry = (a + b < a) | (a + b + C < a + b) */
-		unsigned c1 = ir_temp(bl), c2 = ir_temp(bl), res = ir_temp(bl);
+		unsigned c1 = ir_temp(bl), c2 = ir_temp(bl);
 		ir_emit(bl, IR_ADD, t, a, b, 0);
 		ir_emit4(bl, IR_SETCC, c1, t, a, IRC_LTU, 0);
 		ir_emit(bl, IR_ADD, res, t, A64_CF, 0);
 		ir_emit4(bl, IR_SETCC, c2, res, t, IRC_LTU, 0);
-		overflow(c, res, a, b, true, false);
+		overflow(c, res, a, b, true);
 		ir_emit(bl, IR_OR, A64_CF, c1, c2, 0);
 		nz(c, res, true);
-		ir_mov(bl, r, res);
 	} else {
-		unsigned wa = a64_w(c, a), wb = a64_w(c, b), res = ir_temp(bl);
+		unsigned wa = a64_w(c, a), wb = a64_w(c, b);
 		ir_emit(bl, IR_ADD, t, wa, wb, 0);
 		ir_emit(bl, IR_ADD, t, t, A64_CF, 0);
 		ir_emit(bl, IR_ZEXT32, res, t, 0, 0);
-		overflow(c, res, wa, wb, false, false);
+		overflow(c, res, wa, wb, false);
 		ir_emit(bl, IR_SHRI, A64_CF, t, 0, 32);
 		nz(c, res, false);
-		ir_mov(bl, r, res);
 	}
+	ir_mov(bl, r, res);
+	a64_flags_written(c);
 }
 
 void a64_flags_set_imm(struct a64_ctx *c, unsigned nzcv)
@@ -106,14 +169,75 @@ void a64_flags_set_imm(struct a64_ctx *c, unsigned nzcv)
 	ir_movi(c->b, A64_ZF, (nzcv >> 2) & 1);
 	ir_movi(c->b, A64_CF, (nzcv >> 1) & 1);
 	ir_movi(c->b, A64_VF, nzcv & 1);
+	a64_flags_written(c);
 }
 
-/* cond[3:1] picks the test, cond[0] inverts it, except that 1111 (NV) is
- * "always" like 1110 (AL). */
+/* ---- conditions ---- */
+
+/* A condition on a lazy result as one comparison x cond y (y may be
+ * A64_ZERO), or false if it needs the materialised flags.  cond[0]
+ * inverts cond[3:1]; 1110 and 1111 are "always". */
+static bool lazy_compare(unsigned fk, unsigned cond, unsigned *x, unsigned *y, enum ir_cond *cc)
+{
+	static const enum ir_cond inv[] = {IRC_NE, IRC_EQ, IRC_GE, IRC_LT, IRC_GEU, IRC_LTU,
+					   IRC_GT, IRC_LE, IRC_GTU, IRC_LEU};
+	enum ir_cond base;
+	bool sub = fk == A64_FK_SUB64 || fk == A64_FK_SUB32;
+	bool logic = fk == A64_FK_LOGIC64 || fk == A64_FK_LOGIC32;
+	bool add = fk == A64_FK_ADD64 || fk == A64_FK_ADD32;
+	if (!sub && !logic && !add)
+		return false;
+	*x = A64_FLR, *y = A64_ZERO;
+	switch (cond >> 1) {
+	case 0: base = IRC_EQ; break;          /* EQ: Z */
+	case 2: base = IRC_LT; break;          /* MI: N */
+	case 1:                                /* CS: a >= b unsigned for SUB */
+		if (!sub)
+			return false;
+		*x = A64_FLA, *y = A64_FLB, base = IRC_GEU;
+		break;
+	case 4:                                /* HI */
+		if (!sub)
+			return false;
+		*x = A64_FLA, *y = A64_FLB, base = IRC_GTU;
+		break;
+	case 5:                                /* GE: N == V */
+		if (sub)
+			*x = A64_FLA, *y = A64_FLB, base = IRC_GE;
+		else if (logic)
+			base = IRC_GE;
+		else
+			return false;
+		break;
+	case 6:                                /* GT: !Z && N == V */
+		if (sub)
+			*x = A64_FLA, *y = A64_FLB, base = IRC_GT;
+		else if (logic)
+			base = IRC_GT;
+		else
+			return false;
+		break;
+	default:                               /* VS, and AL/NV */
+		return false;
+	}
+	*cc = cond & 1 ? inv[base] : base;
+	return true;
+}
+
 unsigned a64_cond(struct a64_ctx *c, unsigned cond)
 {
 	struct ir_block *b = c->b;
-	unsigned t = ir_temp(b), base;
+	unsigned t = ir_temp(b), base, x, y;
+	enum ir_cond cc;
+	if ((cond >> 1) == 7) {
+		ir_movi(b, t, 1);
+		return t;
+	}
+	if (lazy_compare(c->fk, cond, &x, &y, &cc)) {
+		ir_emit4(b, IR_SETCC, t, x, y, cc, 0);
+		return t;
+	}
+	a64_flags_materialize(c);
 	switch (cond >> 1) {
 	case 0: base = A64_ZF; break;             /* EQ */
 	case 1: base = A64_CF; break;             /* CS */
@@ -127,15 +251,12 @@ unsigned a64_cond(struct a64_ctx *c, unsigned cond)
 		ir_emit4(b, IR_SETCC, t, A64_NF, A64_VF, IRC_EQ, 0);
 		base = t;
 		break;
-	case 6: /* GT: Z == 0 && N == V */
+	default: /* GT: Z == 0 && N == V */
 		ir_emit(b, IR_XOR, t, A64_NF, A64_VF, 0);
 		ir_emit(b, IR_OR, t, t, A64_ZF, 0);
 		ir_emit4(b, IR_SETCCI, t, t, 0, IRC_EQ, 0);
 		base = t;
 		break;
-	default: /* AL, NV */
-		ir_movi(b, t, 1);
-		return t;
 	}
 	if (!(cond & 1))
 		return base;
@@ -147,6 +268,17 @@ void a64_brcond(struct a64_ctx *c, unsigned cond, uint64_t target)
 {
 	struct ir_block *b = c->b;
 	bool inv = cond & 1;
+	unsigned x, y;
+	enum ir_cond cc;
+	if ((cond >> 1) == 7) {
+		ir_exit(b, target);
+		return;
+	}
+	if (lazy_compare(c->fk, cond, &x, &y, &cc)) {
+		ir_brcc(b, cc, x, y, target);
+		return;
+	}
+	a64_flags_materialize(c);
 	switch (cond >> 1) {
 	case 0: ir_brcc(b, inv ? IRC_EQ : IRC_NE, A64_ZF, A64_ZERO, target); break;
 	case 1: ir_brcc(b, inv ? IRC_EQ : IRC_NE, A64_CF, A64_ZERO, target); break;
@@ -154,13 +286,12 @@ void a64_brcond(struct a64_ctx *c, unsigned cond, uint64_t target)
 	case 3: ir_brcc(b, inv ? IRC_EQ : IRC_NE, A64_VF, A64_ZERO, target); break;
 	case 4: ir_brcc(b, inv ? IRC_LEU : IRC_GTU, A64_CF, A64_ZF, target); break;
 	case 5: ir_brcc(b, inv ? IRC_NE : IRC_EQ, A64_NF, A64_VF, target); break;
-	case 6: {
+	default: {
 		unsigned t = ir_temp(b);
 		ir_emit(b, IR_XOR, t, A64_NF, A64_VF, 0);
 		ir_emit(b, IR_OR, t, t, A64_ZF, 0);
 		ir_brcc(b, inv ? IRC_NE : IRC_EQ, t, A64_ZERO, target);
 		break;
 	}
-	default: ir_exit(b, target); break;
 	}
 }

@@ -160,6 +160,7 @@ static void compare(struct a64_ctx *c, bool dbl, unsigned a, unsigned b, bool si
 	ir_mov(bl, A64_ZF, eq);
 	ir_emit(bl, IR_XORI, A64_CF, lt, 0, 1);
 	ir_emit(bl, IR_XORI, A64_VF, ord, 0, 1);
+	a64_flags_written(c);
 }
 
 static bool fcmp(struct a64_ctx *c)
@@ -194,6 +195,7 @@ static bool fccmp(struct a64_ctx *c)
 	static const unsigned flag[4] = {A64_VF, A64_CF, A64_ZF, A64_NF};
 	for (unsigned k = 0; k < 4; k++)
 		ir_emit4(b, IR_SELECT, flag[k], flag[k], (nzcv >> k) & 1 ? one : A64_ZERO, holds, 0);
+	a64_flags_written(c);
 	return true;
 }
 

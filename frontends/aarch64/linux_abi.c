@@ -82,7 +82,7 @@ static void set_entry_regs(struct vcpu *cpu, uint64_t pc, uint64_t sp)
 		cpu->slot[A64_X(r)] = 0;
 	for (unsigned k = 0; k < 64; k++)
 		cpu->slot[A64_V(0) + k] = 0;
-	cpu->slot[A64_NF] = cpu->slot[A64_ZF] = cpu->slot[A64_CF] = cpu->slot[A64_VF] = 0;
+	a64_set_nzcv(cpu, 0);
 	cpu->slot[A64_TPIDR] = 0;
 	cpu->slot[A64_SP] = sp;
 	cpu->pc = pc;

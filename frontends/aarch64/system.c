@@ -127,6 +127,7 @@ static bool mrs(struct a64_ctx *c, unsigned reg, unsigned rt)
 	switch (reg) {
 	case REG_NZCV: {
 		unsigned t = ir_temp(b);
+		a64_flags_materialize(c);
 		ir_emit(b, IR_SHLI, d, A64_NF, 0, 31);
 		ir_emit(b, IR_SHLI, t, A64_ZF, 0, 30);
 		ir_emit(b, IR_OR, d, d, t, 0);
@@ -161,6 +162,7 @@ static bool msr(struct a64_ctx *c, unsigned reg, unsigned rt)
 		ir_emit(b, IR_ANDI, A64_CF, A64_CF, 0, 1);
 		ir_emit(b, IR_SHRI, A64_VF, s, 0, 28);
 		ir_emit(b, IR_ANDI, A64_VF, A64_VF, 0, 1);
+		a64_flags_written(c);
 		return true;
 	case REG_FPCR:
 		ir_emit(b, IR_ANDI, A64_FPCR, s, 0, A64_FPCR_MASK);
