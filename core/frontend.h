@@ -13,6 +13,7 @@
 
 struct vcpu;
 struct linux_abi;
+struct gdb_target;
 
 struct frontend {
 	const char *name;          /* "riscv64": --cpu names, logs, /proc */
@@ -43,6 +44,9 @@ struct frontend {
 
 	/* Linux ABI of this arch (syscall convention, numbers, structs, hwcap). */
 	const struct linux_abi *linux;
+
+	/* The gdb stub's view of the CPU (core/gdbstub.h); NULL: no -g. */
+	const struct gdb_target *gdb;
 };
 
 extern const struct frontend *const frontends[];

@@ -6,11 +6,14 @@
 
 #include "core/backend.h"
 #include "core/frontend.h"
+#include "core/gdbstub.h"
+#include "core/insn_trace.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/options.h"
 #include "core/os.h"
 #include "core/process.h"
+#include "core/profile.h"
 #include "core/run.h"
 #include "core/tcache.h"
 #include "core/vcpu.h"
@@ -109,5 +112,12 @@ int main(int argc, char **argv)
 	cpu->tid = (int)gettid();
 	if (proc.os->boot(cpu, &li) < 0)
 		ferry_fatal("%s: cannot set up the initial process", shown);
+	if (trace_on(TRACE_INSN))
+		insn_trace_start();
+	if (opt.profile)
+		profile_start();
+	/* Last: gdb sees the process at its entry point, ready to run. */
+	if (opt.gdb)
+		gdb_start(opt.gdb_port, cpu);
 	run_loop(cpu);
 }

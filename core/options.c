@@ -195,6 +195,16 @@ static void set_backend(const char *v, const char *w, bool e) { opt.backend = v;
 static void set_tcache(const char *v, const char *w, bool e) { opt.tcache_size = parse_size(v, w); }
 static void set_stats(const char *v, const char *w, bool e) { opt.stats = flag_on(v); }
 static void set_quiet(const char *v, const char *w, bool e) { opt.quiet = flag_on(v); }
+static void set_profile(const char *v, const char *w, bool e) { opt.profile = flag_on(v); }
+
+static void set_gdb(const char *v, const char *w, bool e)
+{
+	uint64_t port = parse_number(v, w);
+	if (port > 65535)
+		ferry_fatal("bad value '%s' for %s: expected a TCP port (0 picks a free one)", v, w);
+	opt.gdb = true;
+	opt.gdb_port = (unsigned)port;
+}
 
 static void set_strace(const char *v, const char *w, bool e)
 {
@@ -274,10 +284,14 @@ static const struct optdef options[] = {
 	 "optional ISA extensions exposed, e.g. none,zba or -zbb; default max (all)"},
 	{"--strace -strace", NULL, "FERRY_STRACE", set_strace, "log system calls (variable: 1)"},
 	{"--trace -d", "LIST", "FERRY_TRACE", set_trace,
-	 "log events: syscall,signal,exec,block,insn,ir,unimp,all (qemu: strace,in_asm,op)"},
+	 "log events: syscall,signal,exec,block,insn,ir,unimp,all (qemu: strace,in_asm,op); insn: every instruction executed"},
 	{"--log -D", "FILE", "FERRY_LOG", set_log, "write logs to FILE; %p becomes the pid"},
 	{"--backend", "NAME", "FERRY_BACKEND", set_backend, "executor (see --list-backends); default interp"},
 	{"--stats", NULL, "FERRY_STATS", set_stats, "print execution statistics at exit (variable: 1)"},
+	{"--profile", NULL, "FERRY_PROFILE", set_profile,
+	 "at exit, print the guest functions where time went, by samples (variable: 1)"},
+	{"-g", "PORT", "FERRY_GDB", set_gdb,
+	 "wait for gdb on 127.0.0.1:PORT before the first instruction (0: a free port, printed)"},
 	{"--seed", "N", "FERRY_SEED", set_seed, "deterministic AT_RANDOM and getrandom"},
 	{"--tcache-size", "SIZE", "FERRY_TCACHE_SIZE", set_tcache, "translation cache size; default 64M"},
 	{"--quiet", NULL, "FERRY_QUIET", set_quiet, "no report when the guest dies by a signal (variable: 1)"},

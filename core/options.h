@@ -10,7 +10,7 @@ enum trace_flag {
 	TRACE_SIGNAL = 1 << 1,
 	TRACE_EXEC = 1 << 2,
 	TRACE_BLOCK = 1 << 3,   /* each block translated: guest disassembly */
-	TRACE_INSN = 1 << 4,    /* each block executed */
+	TRACE_INSN = 1 << 4,    /* each instruction executed: pc and disassembly */
 	TRACE_IR = 1 << 5,      /* IR of each block translated */
 	TRACE_UNIMP = 1 << 6,   /* unimplemented syscalls and instructions */
 };
@@ -35,6 +35,9 @@ struct options {
 	uint64_t tcache_size;    /* --tcache-size, FERRY_TCACHE_SIZE */
 	bool quiet;              /* --quiet, FERRY_QUIET: no report when the guest dies by a signal */
 	const char *cpu;         /* --cpu, FERRY_CPU: optional ISA extensions; read with cpu_ext_enabled() */
+	bool gdb;                /* -g PORT, FERRY_GDB: wait for gdb on 127.0.0.1:gdb_port */
+	unsigned gdb_port;       /* 0: any free port (printed) */
+	bool profile;            /* --profile, FERRY_PROFILE: hottest guest functions at exit */
 
 	/* ferry --binfmt ACTION [ARCH...] (loader/binfmt.h) */
 	const char *binfmt_action;      /* install, uninstall, status, print; NULL: run a program */

@@ -9,6 +9,8 @@
 
 /* linux_abi.c; not const, see there. */
 extern struct linux_abi riscv64_linux_abi;
+/* gdb_target.c */
+extern const struct gdb_target riscv64_gdb_target;
 
 /* --cpu decides once which optional extensions exist (docs/usage.md). */
 bool rv_ext_enabled(const char *ext)
@@ -81,4 +83,5 @@ const struct frontend frontend_riscv64 = {
 	.reg_ret = 10,
 	.reg_link = 1,
 	.linux = &riscv64_linux_abi,
+	.gdb = &riscv64_gdb_target,
 };
