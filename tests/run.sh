@@ -17,7 +17,9 @@
 #                      of ferry's own messages are then skipped
 #   FERRY_CHECK_FULL=1 slower sweeps: more build variants, more ELF truncations
 #   FERRY_TEST_JOBS    parallel jobs (2)
-#   FERRY_TEST_TIMEOUT seconds per guest run (120)
+#   FERRY_TEST_TIMEOUT seconds per guest run (60)
+#   FERRY_TEST_MAX_TIMEOUTS  after this many time-outs on one backend, its
+#                      remaining tests fail without running (8)
 #   FERRY_TEST_SCRIPT_TIMEOUT  seconds per tests/scripts/*.sh (900)
 #   FERRY_TEST_FILTER  only run tests whose name contains this string
 
@@ -35,7 +37,7 @@ if [ "$1" != "--job" ]; then
 	: >"$T/output.lock"
 	export SRC B T RES
 	export JOBS=${FERRY_TEST_JOBS:-2}
-	export TIMEOUT=${FERRY_TEST_TIMEOUT:-120}
+	export TIMEOUT=${FERRY_TEST_TIMEOUT:-60}
 	export FULL=${FERRY_CHECK_FULL:-}
 	export FILTER=${FERRY_TEST_FILTER:-}
 fi

@@ -65,7 +65,7 @@ bad_label() {
 run_bad() {
 	local c=$1 be=$2
 	local label
-	label="$(bad_label "$c") [$be]"
+	label=$(job_label bad "$c" - "$be")
 	if [ "$c" = unreadable_file ] && [ "$(id -u)" = 0 ]; then
 		note "running as root: a chmod 000 file is still readable, so this case cannot be made"
 		report SKIP "$label"

@@ -50,8 +50,10 @@ run_capture() {
 			exec timeout -k 5 "$TIMEOUT" env -i "${envv[@]}" TMPDIR="$dir/work" "$@"
 		) <"$stdin" >"$dir/out" 2>"$dir/err"
 	} 2>/dev/null
-	echo $? >"$dir/status"
+	local st=$?
+	echo $st >"$dir/status"
 	printf '%q ' "$@" >"$dir/cmd"
+	[ $st -eq 124 ] && echo "$ID" >>"$RES/timeouts.${BACKEND:-none}"
 	# elapsed milliseconds and what ran, for the runner's "slowest runs"
 	echo "$((($(date +%s%N) - t0) / 1000000)) ${ID:-$dir}" >>"$RES/${ID:-run}.ms"
 }
@@ -123,11 +125,32 @@ job_id() {
 	ID=${ID// /_}
 }
 
+# The name a test is reported under
+job_label() { # KIND NAME VARIANT BACKEND
+	case $1 in
+	guest) echo "guest/$2 ${3%%-*} -${3#*-} [$4]" ;;
+	isa) echo "isa/riscv64/$2 $3 [$4]" ;;
+	bad) echo "$(bad_label "$2") [$4]" ;;
+	*) echo "$1/$2" ;;
+	esac
+}
+
+# A backend that hangs would make every remaining test wait for the time
+# limit; after this many time-outs its remaining runs fail without running.
+MAX_TIMEOUTS=${FERRY_TEST_MAX_TIMEOUTS:-8}
+
 run_job() {
 	local kind=$1 name=$2 variant=${3:--} backend=${4:--}
 	job_id "$@"
 	LOG=$RES/$ID.log
 	: >"$LOG"
+	BACKEND=$backend
+	if [ "$kind" != native ] && [ -e "$RES/timeouts.$backend" ] &&
+		[ "$(wc -l <"$RES/timeouts.$backend")" -ge "$MAX_TIMEOUTS" ]; then
+		note "not run: backend $backend already timed out $MAX_TIMEOUTS times (FERRY_TEST_MAX_TIMEOUTS)"
+		report FAIL "$(job_label "$kind" "$name" "$variant" "$backend")"
+		return
+	fi
 	case $kind in
 	native) run_native "$name" ;;
 	guest) run_guest "$name" "$variant" "$backend" ;;
@@ -141,7 +164,8 @@ run_job() {
 
 run_unit() {
 	local name=$1 bin=$T/unit/$1 dir=$T/work/unit-$1
-	local label="unit/$name"
+	local label
+	label=$(job_label unit "$name")
 	if [ ! -x "$bin" ]; then
 		note "not built: $bin"
 		note_file "build log:" "$bin.log" 30
@@ -168,7 +192,8 @@ run_unit() {
 # contract in tests/scripts/helpers.bash (run from the repository root as
 # NAME.sh BUILDDIR with FERRY set; 0 pass, 77 skip with the reason last).
 run_script() {
-	local name=$1 label="script/$1" dir=$T/work/script-$1
+	local name=$1 dir=$T/work/script-$1 label
+	label=$(job_label script "$name")
 	if [ -n "${FERRY_CMD:-}" ]; then
 		note "tests ferry's own command line; FERRY_CMD runs something else"
 		report SKIP "$label"

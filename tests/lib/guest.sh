@@ -63,7 +63,8 @@ run_native() {
 run_guest() {
 	local name=$1 variant=$2 be=$3 src exp_out exp_status want
 	src=$(guest_src "$name")
-	local label="guest/$name ${variant%%-*} -${variant#*-} [$be]"
+	local label
+	label=$(job_label guest "$name" "$variant" "$be")
 	local bin=$T/guest/$name.$variant
 	read_directives "$src" "tests/guest/$name.stdin"
 	want=$(directive "$src" TEST-EXIT)
@@ -111,7 +112,8 @@ symbol_addr() { # BIN SYM
 run_isa() {
 	local name=$1 variant=$2 be=$3 src
 	src=$(isa_src "$name")
-	local label="isa/riscv64/$name $variant [$be]"
+	local label
+	label=$(job_label isa "$name" "$variant" "$be")
 	local bin=$T/isa/$name.$variant
 	local exp_out=$SRC/tests/isa/riscv64/$name.expected
 	local exp_status
