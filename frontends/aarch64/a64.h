@@ -32,7 +32,7 @@
  * them only when something needs the four flags; A64_NF..A64_VF are valid
  * when A64_FLKIND is A64_FK_MAT.  Read it with a64_nzcv(). */
 #define A64_FLA 107               /* first operand (32-bit ones sign-extended) */
-#define A64_FLB 108               /* second operand */
+#define A64_FLB 108               /* unused: the second operand follows from FLA and FLR */
 #define A64_FLR 109               /* result (32-bit ones sign-extended) */
 #define A64_FLKIND 110            /* enum a64_fkind */
 #define A64_NSLOTS 111
@@ -59,6 +59,14 @@ struct a64_ctx {
 	uint32_t insn; /* its encoding */
 	bool end;      /* set when the instruction ended the block */
 	unsigned fk;   /* enum a64_fkind of NZCV at this point of the block */
+	/* The second operand of the last lazy ADDS/SUBS, for a condition read
+	 * by the very next instruction: a slot still holding it, or a constant. */
+	struct {
+		uint32_t insn;     /* ir_block.ninsns when it was recorded */
+		bool valid, imm;
+		unsigned slot;
+		uint64_t value;
+	} flb;
 };
 
 /* Fields.  bits(i, hi, lo) is inst[hi:lo]. */
@@ -94,8 +102,10 @@ void a64_flags_written(struct a64_ctx *c);
 uint64_t a64_nzcv(const struct vcpu *cpu);
 void a64_set_nzcv(struct vcpu *cpu, uint64_t nzcv);
 void a64_flags_nz(struct a64_ctx *c, unsigned r, bool sf);           /* N, Z; C = V = 0 */
-void a64_flags_add(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf);
-void a64_flags_sub(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf);
+/* ADDS/SUBS (and CMN/CMP): d = a + b or a - b with the flags; b is a slot,
+ * or the constant imm when b_imm.  d may be a discarded temp (discard). */
+void a64_addsub_flags(struct a64_ctx *c, unsigned d, bool discard, unsigned a, unsigned b, bool b_imm,
+		      uint64_t imm, bool sf, bool sub);
 /* r = a + b + C with flags, for ADCS/SBCS (b already inverted for SBCS).
  * Writes r and the flags; r must not be a flag slot. */
 void a64_adc(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf, bool set_flags);

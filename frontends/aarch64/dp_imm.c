@@ -81,16 +81,7 @@ static bool add_sub_imm(struct a64_ctx *c)
 		ir_emit(b, sf ? IR_ADDI : IR_ADDI32, a64_xwsp(rd), rn, 0, k);
 		return true;
 	}
-	unsigned r = ir_temp(b), kb = a64_const(c, imm);
-	if (sub) {
-		ir_emit(b, sf ? IR_SUB : IR_SUB32, r, rn, kb, 0);
-		a64_flags_sub(c, r, rn, kb, sf);
-	} else {
-		ir_emit(b, sf ? IR_ADD : IR_ADD32, r, rn, kb, 0);
-		a64_flags_add(c, r, rn, kb, sf);
-	}
-	if (rd != 31)
-		ir_mov(b, A64_X(rd), r);
+	a64_addsub_flags(c, a64_xw(c, rd), rd == 31, rn, 0, true, imm, sf, sub);
 	return true;
 }
 
@@ -160,7 +151,23 @@ static bool bitfield(struct a64_ctx *c)
 	if (!decode_bit_masks(n, imms, immr, false, datasize, &wmask, &tmask))
 		return false;
 	unsigned src = a64_xr(a64_rn(i)), rd = a64_rd(i);
-	unsigned rot = ir_temp(b), d = a64_xw(c, rd);
+	unsigned d = a64_xw(c, rd);
+	/* The shift and extension aliases as single ops. */
+	if (opc != 1 && imms == datasize - 1) { /* LSR, ASR */
+		ir_emit(b, opc ? (sf ? IR_SHRI : IR_SHRI32) : (sf ? IR_SARI : IR_SARI32), d, src, 0, immr);
+		return true;
+	}
+	if (opc == 2 && imms + 1 == immr) { /* LSL */
+		ir_emit(b, sf ? IR_SHLI : IR_SHLI32, d, src, 0, datasize - 1 - imms);
+		return true;
+	}
+	if (opc != 1 && immr == 0 && (imms == 7 || imms == 15 || imms == 31) && (opc == 2 || sf)) {
+		/* UXTB, UXTH, (64-bit UBFM #0, #31), SXTB, SXTH, SXTW */
+		static const enum ir_op ext[2][3] = {{IR_SEXT8, IR_SEXT16, IR_SEXT32}, {IR_ZEXT8, IR_ZEXT16, IR_ZEXT32}};
+		ir_emit(b, ext[opc == 2][imms == 7 ? 0 : imms == 15 ? 1 : 2], d, src, 0, 0);
+		return true;
+	}
+	unsigned rot = ir_temp(b);
 	if (immr)
 		ir_emit(b, sf ? IR_RORI : IR_RORI32, rot, src, 0, immr);
 	else if (sf)

@@ -55,22 +55,15 @@ static bool logic_shifted(struct a64_ctx *c)
 	return true;
 }
 
-/* Rd = Rn +/- op2, with flags if s.  Rd and Rn may be SP (extended form). */
-static void add_sub(struct a64_ctx *c, unsigned d, unsigned n, unsigned m, bool sf, bool sub, bool s)
+/* Rd = Rn +/- op2, with flags if s.  Rd and Rn may be SP (extended form);
+ * rd = 31 with s is XZR (CMP, CMN). */
+static void add_sub(struct a64_ctx *c, unsigned rd, unsigned d, unsigned n, unsigned m, bool sf, bool sub, bool s)
 {
-	struct ir_block *b = c->b;
 	enum ir_op op = sub ? (sf ? IR_SUB : IR_SUB32) : (sf ? IR_ADD : IR_ADD32);
-	if (!s) {
-		ir_emit(b, op, d, n, m, 0);
-		return;
-	}
-	unsigned r = ir_temp(b);
-	ir_emit(b, op, r, n, m, 0);
-	if (sub)
-		a64_flags_sub(c, r, n, m, sf);
+	if (!s)
+		ir_emit(c->b, op, d, n, m, 0);
 	else
-		a64_flags_add(c, r, n, m, sf);
-	ir_mov(b, d, r);
+		a64_addsub_flags(c, d, rd == 31, n, m, false, 0, sf, sub);
 }
 
 static bool add_sub_shifted(struct a64_ctx *c)
@@ -81,7 +74,7 @@ static bool add_sub_shifted(struct a64_ctx *c)
 	if (type == 3 || (!sf && amount >= 32))
 		return false;
 	unsigned m = shifted(c, a64_xr(a64_rm(i)), type, amount, sf);
-	add_sub(c, a64_xw(c, a64_rd(i)), a64_xr(a64_rn(i)), m, sf, sub, s);
+	add_sub(c, a64_rd(i), a64_xw(c, a64_rd(i)), a64_xr(a64_rn(i)), m, sf, sub, s);
 	return true;
 }
 
@@ -94,7 +87,7 @@ static bool add_sub_extended(struct a64_ctx *c)
 		return false;
 	unsigned m = extended(c, a64_xr(a64_rm(i)), a64_bits(i, 15, 13), shift);
 	unsigned d = s ? a64_xw(c, a64_rd(i)) : a64_xwsp(a64_rd(i));
-	add_sub(c, d, a64_xrsp(a64_rn(i)), m, sf, sub, s);
+	add_sub(c, a64_rd(i), d, a64_xrsp(a64_rn(i)), m, sf, sub, s);
 	return true;
 }
 
@@ -133,7 +126,7 @@ static bool cond_compare(struct a64_ctx *c)
 	}
 	unsigned m = imm ? a64_const(c, a64_bits(i, 20, 16)) : a64_xr(a64_rm(i));
 	unsigned r = ir_temp(b), n = a64_xr(a64_rn(i));
-	add_sub(c, r, n, m, sf, sub, true);
+	add_sub(c, 31, r, n, m, sf, sub, true);
 	a64_flags_materialize(c);
 	unsigned one = a64_const(c, 1);
 	static const unsigned flag[4] = {A64_VF, A64_CF, A64_ZF, A64_NF};
@@ -304,6 +297,10 @@ static bool dp_3src(struct a64_ctx *c)
 	unsigned p = ir_temp(b);
 	switch (op31) {
 	case 0: /* MADD, MSUB */
+		if (!o0 && a64_ra(i) == 31) { /* MUL */
+			ir_emit(b, sf ? IR_MUL : IR_MUL32, d, n, m, 0);
+			return true;
+		}
 		ir_emit(b, sf ? IR_MUL : IR_MUL32, p, n, m, 0);
 		ir_emit(b, o0 ? (sf ? IR_SUB : IR_SUB32) : (sf ? IR_ADD : IR_ADD32), d, a, p, 0);
 		return true;

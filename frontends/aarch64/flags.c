@@ -14,8 +14,10 @@
 uint64_t a64_nzcv(const struct vcpu *cpu)
 {
 	const uint64_t *s = cpu->slot;
-	uint64_t a = s[A64_FLA], b = s[A64_FLB], r = s[A64_FLR], n, z, cf, v;
-	switch (s[A64_FLKIND]) {
+	uint64_t kind = s[A64_FLKIND], a = s[A64_FLA], r = s[A64_FLR], n, z, cf, v;
+	/* the second operand, from the first and the result */
+	uint64_t b = kind == A64_FK_SUB64 || kind == A64_FK_SUB32 ? a - r : r - a;
+	switch (kind) {
 	case A64_FK_SUB64:
 		n = r >> 63, z = r == 0, cf = a >= b, v = ((a ^ b) & (a ^ r)) >> 63;
 		break;
@@ -63,6 +65,7 @@ void a64_flags_materialize(struct a64_ctx *c)
 		return;
 	ir_call(c->b, helper_materialize, ir_temp(c->b), A64_ZERO, A64_ZERO, A64_ZERO);
 	c->fk = A64_FK_MAT;
+	c->flb.valid = false;
 }
 
 void a64_flags_written(struct a64_ctx *c)
@@ -70,40 +73,80 @@ void a64_flags_written(struct a64_ctx *c)
 	if (c->fk != A64_FK_MAT)
 		ir_movi(c->b, A64_FLKIND, A64_FK_MAT);
 	c->fk = A64_FK_MAT;
+	c->flb.valid = false;
 }
 
 /* ---- setting ---- */
 
-/* Records a lazy result: the operands (unless ops is false), the result,
- * the kind.  32-bit values are sign-extended, which keeps both the signed
- * and the unsigned order of the 32-bit values. */
-static void record(struct a64_ctx *c, unsigned kind, unsigned r, bool ops, unsigned a, unsigned b, bool sf)
+static void set_kind(struct a64_ctx *c, unsigned kind)
 {
-	struct ir_block *bl = c->b;
-	enum ir_op op = sf ? IR_MOV : IR_SEXT32;
-	if (ops) {
-		ir_emit(bl, op, A64_FLA, a, 0, 0);
-		ir_emit(bl, op, A64_FLB, b, 0, 0);
-	}
-	ir_emit(bl, op, A64_FLR, r, 0, 0);
 	if (c->fk != kind)
-		ir_movi(bl, A64_FLKIND, kind);
+		ir_movi(c->b, A64_FLKIND, kind);
 	c->fk = kind;
+	c->flb.valid = false;
 }
 
 void a64_flags_nz(struct a64_ctx *c, unsigned r, bool sf)
 {
-	record(c, sf ? A64_FK_LOGIC64 : A64_FK_LOGIC32, r, false, 0, 0, sf);
+	ir_emit(c->b, sf ? IR_MOV : IR_SEXT32, A64_FLR, r, 0, 0);
+	set_kind(c, sf ? A64_FK_LOGIC64 : A64_FK_LOGIC32);
 }
 
-void a64_flags_add(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf)
+/* The result goes to A64_FLR (sign-extended for W) and the first operand to
+ * A64_FLA; the second operand is FLA - FLR (SUB) or FLR - FLA (ADD).
+ * Sign extension keeps both the signed and the unsigned order of W values. */
+void a64_addsub_flags(struct a64_ctx *c, unsigned d, bool discard, unsigned a, unsigned b, bool b_imm,
+		      uint64_t imm, bool sf, bool sub)
 {
-	record(c, sf ? A64_FK_ADD64 : A64_FK_ADD32, r, true, a, b, sf);
+	struct ir_block *bl = c->b;
+	if (sf) {
+		if (b_imm)
+			ir_emit(bl, IR_ADDI, A64_FLR, a, 0, sub ? -(int64_t)imm : (int64_t)imm);
+		else
+			ir_emit(bl, sub ? IR_SUB : IR_ADD, A64_FLR, a, b, 0);
+		ir_mov(bl, A64_FLA, a);
+		if (!discard)
+			ir_mov(bl, d, A64_FLR);
+	} else {
+		unsigned t = ir_temp(bl);
+		if (b_imm)
+			ir_emit(bl, IR_ADDI32, t, a, 0, sub ? -(int64_t)imm : (int64_t)imm);
+		else
+			ir_emit(bl, sub ? IR_SUB32 : IR_ADD32, t, a, b, 0);
+		ir_emit(bl, IR_SEXT32, A64_FLR, t, 0, 0);
+		ir_emit(bl, IR_SEXT32, A64_FLA, a, 0, 0);
+		if (!discard)
+			ir_mov(bl, d, t);
+	}
+	set_kind(c, sub ? (sf ? A64_FK_SUB64 : A64_FK_SUB32) : (sf ? A64_FK_ADD64 : A64_FK_ADD32));
+	/* Keep b for the next instruction's condition if nothing overwrote it. */
+	c->flb.insn = bl->ninsns;
+	c->flb.imm = b_imm;
+	c->flb.value = sf ? imm : (uint64_t)(int64_t)(int32_t)imm;
+	c->flb.slot = b;
+	c->flb.valid = b_imm || (b < IR_ARCH_SLOTS && (discard || b != d));
 }
 
-void a64_flags_sub(struct a64_ctx *c, unsigned r, unsigned a, unsigned b, bool sf)
+/* A slot holding the second operand of a lazy SUB (sign-extended for W). */
+static unsigned flag_b(struct a64_ctx *c)
 {
-	record(c, sf ? A64_FK_SUB64 : A64_FK_SUB32, r, true, a, b, sf);
+	struct ir_block *bl = c->b;
+	bool w = c->fk == A64_FK_SUB32;
+	unsigned t = ir_temp(bl);
+	if (c->flb.valid && bl->ninsns == c->flb.insn + 1) {
+		if (c->flb.imm) {
+			ir_movi(bl, t, (int64_t)c->flb.value);
+			return t;
+		}
+		if (!w)
+			return c->flb.slot;
+		ir_emit(bl, IR_SEXT32, t, c->flb.slot, 0, 0);
+		return t;
+	}
+	ir_emit(bl, IR_SUB, t, A64_FLA, A64_FLR, 0);
+	if (w)
+		ir_emit(bl, IR_SEXT32, t, t, 0, 0);
+	return t;
 }
 
 /* V = sign of (a ^ r) & (b ^ r): operands of one sign, result of the other. */
@@ -177,8 +220,9 @@ void a64_flags_set_imm(struct a64_ctx *c, unsigned nzcv)
 /* A condition on a lazy result as one comparison x cond y (y may be
  * A64_ZERO), or false if it needs the materialised flags.  cond[0]
  * inverts cond[3:1]; 1110 and 1111 are "always". */
-static bool lazy_compare(unsigned fk, unsigned cond, unsigned *x, unsigned *y, enum ir_cond *cc)
+static bool lazy_compare(struct a64_ctx *c, unsigned cond, unsigned *x, unsigned *y, enum ir_cond *cc)
 {
+	unsigned fk = c->fk;
 	static const enum ir_cond inv[] = {IRC_NE, IRC_EQ, IRC_GE, IRC_LT, IRC_GEU, IRC_LTU,
 					   IRC_GT, IRC_LE, IRC_GTU, IRC_LEU};
 	enum ir_cond base;
@@ -194,16 +238,16 @@ static bool lazy_compare(unsigned fk, unsigned cond, unsigned *x, unsigned *y, e
 	case 1:                                /* CS: a >= b unsigned for SUB */
 		if (!sub)
 			return false;
-		*x = A64_FLA, *y = A64_FLB, base = IRC_GEU;
+		*x = A64_FLA, *y = flag_b(c), base = IRC_GEU;
 		break;
 	case 4:                                /* HI */
 		if (!sub)
 			return false;
-		*x = A64_FLA, *y = A64_FLB, base = IRC_GTU;
+		*x = A64_FLA, *y = flag_b(c), base = IRC_GTU;
 		break;
 	case 5:                                /* GE: N == V */
 		if (sub)
-			*x = A64_FLA, *y = A64_FLB, base = IRC_GE;
+			*x = A64_FLA, *y = flag_b(c), base = IRC_GE;
 		else if (logic)
 			base = IRC_GE;
 		else
@@ -211,7 +255,7 @@ static bool lazy_compare(unsigned fk, unsigned cond, unsigned *x, unsigned *y, e
 		break;
 	case 6:                                /* GT: !Z && N == V */
 		if (sub)
-			*x = A64_FLA, *y = A64_FLB, base = IRC_GT;
+			*x = A64_FLA, *y = flag_b(c), base = IRC_GT;
 		else if (logic)
 			base = IRC_GT;
 		else
@@ -233,7 +277,7 @@ unsigned a64_cond(struct a64_ctx *c, unsigned cond)
 		ir_movi(b, t, 1);
 		return t;
 	}
-	if (lazy_compare(c->fk, cond, &x, &y, &cc)) {
+	if (lazy_compare(c, cond, &x, &y, &cc)) {
 		ir_emit4(b, IR_SETCC, t, x, y, cc, 0);
 		return t;
 	}
@@ -274,7 +318,7 @@ void a64_brcond(struct a64_ctx *c, unsigned cond, uint64_t target)
 		ir_exit(b, target);
 		return;
 	}
-	if (lazy_compare(c->fk, cond, &x, &y, &cc)) {
+	if (lazy_compare(c, cond, &x, &y, &cc)) {
 		ir_brcc(b, cc, x, y, target);
 		return;
 	}

@@ -236,11 +236,16 @@ static bool reg_offset(struct a64_ctx *c)
 	if (prfm)
 		return true;
 	static const enum ir_op ext[8] = {IR_NOP, IR_NOP, IR_ZEXT32, IR_MOV, IR_NOP, IR_NOP, IR_SEXT32, IR_MOV};
-	unsigned t = ir_temp(b);
-	ir_emit(b, ext[option], t, a64_xr(a64_rm(i)), 0, 0);
-	if (a64_bit(i, 12) && x.size)
-		ir_emit(b, IR_SHLI, t, t, 0, x.size);
-	ir_emit(b, IR_ADD, t, a64_xrsp(a64_rn(i)), t, 0);
+	unsigned t = ir_temp(b), m = a64_xr(a64_rm(i));
+	bool shift = a64_bit(i, 12) && x.size;
+	if (ext[option] == IR_MOV && !shift) {
+		ir_emit(b, IR_ADD, t, a64_xrsp(a64_rn(i)), m, 0);
+	} else {
+		ir_emit(b, ext[option], t, m, 0, 0);
+		if (shift)
+			ir_emit(b, IR_SHLI, t, t, 0, x.size);
+		ir_emit(b, IR_ADD, t, a64_xrsp(a64_rn(i)), t, 0);
+	}
 	if (x.load) {
 		unsigned d = load_dst(c, &x, true);
 		emit_load(c, &x, d, t, 0);
