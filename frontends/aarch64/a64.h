@@ -32,7 +32,7 @@
  * them only when something needs the four flags; A64_NF..A64_VF are valid
  * when A64_FLKIND is A64_FK_MAT.  Read it with a64_nzcv(). */
 #define A64_FLA 107               /* first operand (32-bit ones sign-extended) */
-#define A64_FLB 108               /* unused: the second operand follows from FLA and FLR */
+/* slot 108 is free */
 #define A64_FLR 109               /* result (32-bit ones sign-extended) */
 #define A64_FLKIND 110            /* enum a64_fkind */
 #define A64_NSLOTS 111
@@ -139,13 +139,6 @@ void a64_vclear_hi(struct a64_ctx *c, unsigned vd);
 void a64_fpcr_changed(struct a64_ctx *c);
 uint64_t a64_helper_fpsr_read(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t cc);
 uint64_t a64_helper_fpsr_write(struct vcpu *cpu, uint64_t v, uint64_t b, uint64_t cc);
-
-/* Raises a synchronous guest signal from inside a helper: the run loop maps
- * the CALL op back to the guest pc, exactly as for a host memory fault. */
-__attribute__((noreturn)) void a64_helper_fault(struct vcpu *cpu, int signo, int code, uint64_t addr);
-/* A host pointer to guest [g, g+len) for a helper; SIGSEGV beyond the window.
- * Unmapped pages fault on access and come back through the fault handler. */
-void *a64_helper_mem(struct vcpu *cpu, uint64_t g, uint64_t len);
 
 /* frontend_aarch64.translate (decode.c), disassembly (disasm.c). */
 void a64_translate(struct vcpu *cpu, struct ir_block *b);

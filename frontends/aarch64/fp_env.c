@@ -1,9 +1,5 @@
-/* The FP environment: FPCR's rounding mode mapped to the IR's, FPSR's
- * cumulative flags kept by the IR (core/fpu.h) in RISC-V's bit order, and
- * the fault path helpers share. */
-#include <setjmp.h>
-#include <signal.h>
-
+/* The FP environment: FPCR's rounding mode mapped to the IR's, and FPSR's
+ * cumulative flags, kept by the IR (core/fpu.h) in RISC-V's bit order. */
 #include "core/fpu.h"
 #include "core/vcpu.h"
 #include "frontends/aarch64/a64.h"
@@ -46,17 +42,4 @@ uint64_t a64_helper_fpsr_write(struct vcpu *cpu, uint64_t v, uint64_t b, uint64_
 	fpu_fflags_set(cpu, reverse5(v & 0x1f));
 	cpu->slot[A64_FPSRX] = v & FPSR_KEPT;
 	return 0;
-}
-
-void a64_helper_fault(struct vcpu *cpu, int signo, int code, uint64_t addr)
-{
-	cpu->trap = (struct vcpu_trap){.signo = signo, .code = code, .addr = addr};
-	siglongjmp(cpu->fault_jmp, 1);
-}
-
-void *a64_helper_mem(struct vcpu *cpu, uint64_t g, uint64_t len)
-{
-	if (g > cpu->mem_limit || len > cpu->mem_limit - g)
-		a64_helper_fault(cpu, SIGSEGV, SEGV_MAPERR, g);
-	return cpu->mem_base + g;
 }
