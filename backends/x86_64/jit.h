@@ -33,7 +33,12 @@ enum {
 	JL_D_LIVE = 8,    /* the value written to d is read later in the block */
 	JL_D1_LIVE = 16,  /* same for d + 1 (pair results) */
 	JL_CROSS = 32,    /* on INSN_START: a temp is read after this point (breaks ir.md rule 3) */
+	JL_D_DEAD = 64,   /* d is written again before anything can see memory: never store this value */
+	JL_D1_DEAD = 128,
 };
+/* Ops before which every architectural slot must be in memory: they may
+ * fault, call C, or leave the block. */
+bool jit_sync_point(const struct ir_insn *i);
 
 /* The slots an op reads and writes.  `all`: it may read any slot from
  * cpu->slot (helper calls, ops the JIT does not know). */
@@ -74,11 +79,11 @@ struct jit_ctx {
 	bool insn_mapped;       /* the fault map has an entry for insn_pc */
 
 	/* The register cache: reg_slot[r] is the slot register r holds (or -1);
-	 * slot_reg[s] the register holding slot s (or -1).  Architectural slots
-	 * are written through to memory; temps may be dirty (only in r). */
+	 * slot_reg[s] the register holding slot s (or -1); dirty[r]: memory is
+	 * behind; nostore[r]: and it never needs to catch up (JL_D_DEAD). */
 	int16_t reg_slot[16];
 	int8_t slot_reg[IR_SLOTS];
-	bool dirty[16];
+	bool dirty[16], nostore[16];
 	uint32_t stamp[16], clock;
 	uint16_t locked;        /* registers the current op uses */
 
@@ -115,7 +120,8 @@ int rc_take(struct jit_ctx *c, unsigned slot, bool dies);
 void rc_def(struct jit_ctx *c, unsigned slot, int reg, bool live);
 void rc_release(struct jit_ctx *c, unsigned slot);
 void rc_unlock(struct jit_ctx *c);
-void rc_sync_temps(struct jit_ctx *c);
+void rc_sync_arch(struct jit_ctx *c);
+void rc_sync_all(struct jit_ctx *c);
 void rc_forget_temps(struct jit_ctx *c);
 void rc_drop_slot(struct jit_ctx *c, unsigned slot);
 void rc_drop_all(struct jit_ctx *c);

@@ -199,8 +199,13 @@ static void bitscan(struct jit_ctx *c, const struct ir_insn *i, int size, bool l
 
 static void extend(struct jit_ctx *c, const struct ir_insn *i, int from, bool sign)
 {
-	int ra = rc_get(c, i->a);
-	int rd = rc_new(c);
+	int ra, rd;
+	if (jit_dies(c, 'a')) {
+		ra = rd = rc_take(c, i->a, true);
+	} else {
+		ra = rc_get(c, i->a);
+		rd = rc_new(c);
+	}
 	if (from == 4 && !sign)
 		x64_mov_rr(c->b, 4, rd, ra);
 	else if (sign)
@@ -232,7 +237,8 @@ static void movi(struct jit_ctx *c, const struct ir_insn *i)
 {
 	if (!jit_d_live(c) && i->d < IR_ARCH_SLOTS && x64_fits_i32(i->imm)) {
 		rc_drop_slot(c, i->d);
-		x64_store_imm(c->b, 8, slot_mem(i->d), (int32_t)i->imm);
+		if (!(c->live[c->k] & JL_D_DEAD))
+			x64_store_imm(c->b, 8, slot_mem(i->d), (int32_t)i->imm);
 		return;
 	}
 	int rd = rc_new(c);

@@ -126,7 +126,7 @@ bool jit_emit_call_op(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_CALL: {
 		/* A helper may read and write any slot in cpu->slot, temps too. */
 		struct jit_arg args[] = {JARG_CPU, JARG_SLOT(i->a), JARG_SLOT(i->b), JARG_SLOT(i->c)};
-		rc_sync_temps(c);
+		rc_sync_all(c);
 		jit_mark_fault_pc(c);
 		jit_call(c, (const void *)(uintptr_t)i->imm, args, 4);
 		rc_drop_all(c);
@@ -171,7 +171,7 @@ void jit_emit_fallback(struct jit_ctx *c, const struct ir_insn *i)
 		return;
 	}
 	struct jit_arg args[] = {JARG_CPU, JARG_IMM((uintptr_t)op_tb)};
-	rc_sync_temps(c);
+	rc_sync_all(c);
 	jit_call(c, (const void *)jit_h_fallback, args, 2);
 	rc_drop_all(c);
 	c->fault_pc_set = false;

@@ -134,7 +134,7 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 		c->k = k;
 		if (i->op == IR_INSN_START) {
 			if (live[k] & JL_CROSS)
-				rc_sync_temps(c);
+				rc_sync_all(c);
 			rc_forget_temps(c);
 			c->insn_pc = (uint64_t)i->imm;
 			c->fault_pc_set = false;

@@ -194,6 +194,8 @@ static void emit_exit_ind(struct jit_ctx *c, const struct ir_insn *i)
 
 bool jit_emit_exit(struct jit_ctx *c, const struct ir_insn *i)
 {
+	if (i->op < IR_NUM_OPS && (ir_op_info[i->op].flags & IRF_EXIT))
+		rc_sync_arch(c);
 	switch (i->op) {
 	case IR_BRCC: {
 		int ra = rc_get(c, i->a), rb = rc_get(c, i->b);

@@ -113,6 +113,22 @@ void jit_operands(const struct ir_insn *i, struct jit_operands *o)
 	}
 }
 
+bool jit_sync_point(const struct ir_insn *i)
+{
+	if (i->op >= IR_NUM_OPS || i->op == IR_CALL)
+		return true;
+	switch (i->op) {
+	/* the ops jit_operands() knows that call no C reading slots and cannot fault */
+	case IR_INSN_START: case IR_NOP: case IR_CLREX: case IR_FENCE:
+		return false;
+	default:
+		break;
+	}
+	struct jit_operands o;
+	jit_operands(i, &o);
+	return o.all || (ir_op_info[i->op].flags & (IRF_MEM | IRF_EXIT | IRF_CALL));
+}
+
 #define NWORDS (IR_SLOTS / 64)
 
 static bool test(const uint64_t *set, unsigned s) { return set[s / 64] >> (s % 64) & 1; }
@@ -124,6 +140,8 @@ void jit_liveness(const struct ir_block *ir, uint8_t *flags)
 	/* live: read later (helper calls read everything); xlive: read later
 	 * by an op naming the slot, which is what rule 3 is about. */
 	uint64_t live[NWORDS] = {0}, xlive[NWORDS] = {0};
+	/* ow: written again before the next sync point */
+	uint64_t ow[NWORDS] = {0};
 	for (uint32_t k = ir->n; k-- > 0;) {
 		const struct ir_insn *i = &ir->ops[k];
 		uint8_t f = 0;
@@ -140,11 +158,19 @@ void jit_liveness(const struct ir_block *ir, uint8_t *flags)
 			f |= JL_D_LIVE;
 		if (o.nw > 1 && o.wr[1] < IR_SLOTS && test(live, o.wr[1]))
 			f |= JL_D1_LIVE;
+		if (o.nw > 0 && o.wr[0] < IR_SLOTS && test(ow, o.wr[0]))
+			f |= JL_D_DEAD;
+		if (o.nw > 1 && o.wr[1] < IR_SLOTS && test(ow, o.wr[1]))
+			f |= JL_D1_DEAD;
 		for (unsigned w = 0; w < o.nw; w++)
 			if (o.wr[w] < IR_SLOTS) {
 				clear(live, o.wr[w]);
 				clear(xlive, o.wr[w]);
+				set(ow, o.wr[w]);
 			}
+		/* memory is synced before the op runs: earlier values are seen */
+		if (jit_sync_point(i))
+			memset(ow, 0, sizeof(ow));
 		if (o.all) {
 			memset(live, 0xff, sizeof(live));
 		} else {

@@ -15,6 +15,7 @@
 static void address(struct jit_ctx *c, unsigned a, int64_t imm, unsigned size)
 {
 	int ra = rc_get(c, a);
+	rc_sync_arch(c);
 	jit_mark_mem(c);
 	if (imm == 0) {
 		x64_mov_rr(c->b, 8, X_RAX, ra);
@@ -185,7 +186,7 @@ static void pair_op(struct jit_ctx *c, const struct ir_insn *i)
 {
 	address(c, i->a, 0, 16);
 	aligned(c, 16);
-	rc_sync_temps(c);
+	rc_sync_all(c);
 	jit_mark_fault_pc(c);
 	switch (i->op) {
 	case IR_LR128: {
@@ -259,6 +260,7 @@ bool jit_emit_mem(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_LR128: case IR_SC128: case IR_CMPXCHG128: pair_op(c, i); break;
 	case IR_ALIGNCHK: {
 		int ra = rc_get(c, i->a);
+		rc_sync_arch(c);
 		x64_mov_rr(c->b, 8, X_RAX, ra);
 		if (x64_fits_i32(i->imm) && i->imm >= 0) {
 			x64_test_ri(c->b, 8, X_RAX, (int32_t)i->imm);

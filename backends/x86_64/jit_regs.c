@@ -1,12 +1,13 @@
 /* The register cache of one block.
  *
- * Architectural slots are written through: every result is stored to its
- * slot at once and also kept in a host register, so later reads in the
- * block take the register and the dependency chain never waits on a
- * store-to-load forward, while memory is always exact for faults, helper
- * calls and exits.  Temps (slots >= IR_ARCH_SLOTS) die with their guest
- * instruction (docs/ir.md rule 3), so they stay in registers ("dirty") and
- * reach memory only when evicted or before something reads cpu->slot. */
+ * A result stays in a host register, so later reads in the block take the
+ * register and a dependency chain never waits on a store-to-load forward.
+ * Architectural slots reach memory at the next sync point (jit_sync_point:
+ * before an op that may fault, a helper call, an exit), where the guest
+ * state must be exact: a value overwritten before then is never stored.
+ * Temps (slots >= IR_ARCH_SLOTS) die with their guest instruction
+ * (docs/ir.md rule 3): they reach memory only when evicted or before a
+ * helper that reads cpu->slot. */
 #include "backends/x86_64/jit.h"
 #include "core/log.h"
 
@@ -45,31 +46,80 @@ static void unmap(struct jit_ctx *c, int r)
 		c->slot_reg[c->reg_slot[r]] = -1;
 	c->reg_slot[r] = -1;
 	c->dirty[r] = false;
+	c->nostore[r] = false;
 }
 
+/* Memory catches up with register r (a value still to be read from memory
+ * later, so even a JL_D_DEAD one). */
 static void spill(struct jit_ctx *c, int r)
 {
 	if (c->dirty[r]) {
 		x64_store(c->b, 8, slot_mem((unsigned)c->reg_slot[r]), r);
 		c->dirty[r] = false;
+		c->nostore[r] = false;
 	}
 }
 
-/* A register for a new value: a free one, else the least recently used. */
+/* How far ahead each candidate register's value is read again: the op
+ * distance, or UINT32_MAX if it is overwritten first or dies (a temp at the
+ * next instruction).  Ops that read every slot read memory, not registers. */
+static void next_uses(const struct jit_ctx *c, const int *cand, int n, uint32_t *dist)
+{
+	int open = n;
+	for (int k = 0; k < n; k++)
+		dist[k] = 0;
+	for (uint32_t j = c->k + 1; j < c->ir->n && open; j++) {
+		const struct ir_insn *i = &c->ir->ops[j];
+		struct jit_operands o;
+		if (i->op == IR_INSN_START) {
+			for (int k = 0; k < n; k++)
+				if (!dist[k] && c->reg_slot[cand[k]] >= IR_ARCH_SLOTS)
+					dist[k] = UINT32_MAX, open--;
+			continue;
+		}
+		jit_operands(i, &o);
+		for (int k = 0; k < n; k++) {
+			if (dist[k])
+				continue;
+			unsigned s = (unsigned)c->reg_slot[cand[k]];
+			bool rd = false, wr = false;
+			for (unsigned r = 0; r < o.nr; r++)
+				rd |= o.rd[r] == s;
+			for (unsigned w = 0; w < o.nw; w++)
+				wr |= o.wr[w] == s;
+			if (rd)
+				dist[k] = j - c->k, open--;
+			else if (wr)
+				dist[k] = UINT32_MAX, open--;
+		}
+	}
+	for (int k = 0; k < n; k++)
+		if (!dist[k])
+			dist[k] = UINT32_MAX;
+}
+
+/* A register for a new value: a free one, else the one whose value is
+ * needed furthest ahead (Belady's choice: the block is known in full). */
 static int alloc(struct jit_ctx *c)
 {
-	int victim = -1;
+	int cand[JIT_POOL], n = 0;
 	for (int k = 0; k < JIT_POOL; k++) {
 		int r = pool[k];
 		if (c->locked & (1u << r))
 			continue;
 		if (c->reg_slot[r] < 0)
 			return r;
-		if (victim < 0 || c->stamp[r] < c->stamp[victim])
-			victim = r;
+		cand[n++] = r;
 	}
-	if (victim < 0)
+	if (!n)
 		FERRY_BUG("jit: every cache register is in use by one op");
+	uint32_t dist[JIT_POOL];
+	next_uses(c, cand, n, dist);
+	int best = 0;
+	for (int k = 1; k < n; k++)
+		if (dist[k] > dist[best] || (dist[k] == dist[best] && c->dirty[cand[best]] && !c->dirty[cand[k]]))
+			best = k;
+	int victim = cand[best];
 	spill(c, victim);
 	unmap(c, victim);
 	return victim;
@@ -107,7 +157,7 @@ int rc_take(struct jit_ctx *c, unsigned slot, bool dies)
 {
 	int r = c->slot_reg[slot];
 	if (r >= 0 && dies && !(c->locked & (1u << r))) {
-		unmap(c, r);
+		rc_release(c, slot);
 		lock(c, r);
 		return r;
 	}
@@ -131,10 +181,11 @@ void rc_def(struct jit_ctx *c, unsigned slot, int reg, bool live)
 	if (old >= 0 && old != reg)
 		unmap(c, old);
 	bool arch = slot < IR_ARCH_SLOTS;
-	if (arch)
-		x64_store(c->b, 8, slot_mem(slot), reg);
+	bool dead = (c->live[c->k] & JL_D_DEAD) && c->ir->ops[c->k].d == slot;
 	bool own = in_pool(reg) && (c->reg_slot[reg] < 0 || c->reg_slot[reg] == (int)slot);
 	if (!live) {
+		if (arch && !dead)
+			x64_store(c->b, 8, slot_mem(slot), reg);
 		if (own)
 			unmap(c, reg);
 		return;
@@ -146,24 +197,39 @@ void rc_def(struct jit_ctx *c, unsigned slot, int reg, bool live)
 	}
 	c->reg_slot[reg] = (int16_t)slot;
 	c->slot_reg[slot] = (int8_t)reg;
-	c->dirty[reg] = !arch;
+	c->dirty[reg] = true;
+	c->nostore[reg] = arch && dead;
 	lock(c, reg);
 }
 
-/* slot's value is dead: forget its register without storing. */
+/* slot's value is not read again in the block: its register is free once
+ * memory has what it needs. */
 void rc_release(struct jit_ctx *c, unsigned slot)
 {
 	int r = c->slot_reg[slot];
-	if (r >= 0)
-		unmap(c, r);
+	if (r < 0)
+		return;
+	if (c->dirty[r] && slot < IR_ARCH_SLOTS && !c->nostore[r])
+		x64_store(c->b, 8, slot_mem(slot), r);
+	unmap(c, r);
 }
 
 void rc_unlock(struct jit_ctx *c) { c->locked = 0; }
 
-void rc_sync_temps(struct jit_ctx *c)
+/* Before a sync point: the guest state in memory is exact. */
+void rc_sync_arch(struct jit_ctx *c)
 {
 	for (int k = 0; k < JIT_POOL; k++)
-		spill(c, pool[k]);
+		if (c->reg_slot[pool[k]] >= 0 && c->reg_slot[pool[k]] < IR_ARCH_SLOTS && !c->nostore[pool[k]])
+			spill(c, pool[k]);
+}
+
+/* Before C code that reads cpu->slot: temps too. */
+void rc_sync_all(struct jit_ctx *c)
+{
+	for (int k = 0; k < JIT_POOL; k++)
+		if (!c->nostore[pool[k]])
+			spill(c, pool[k]);
 }
 
 void rc_forget_temps(struct jit_ctx *c)
@@ -173,7 +239,13 @@ void rc_forget_temps(struct jit_ctx *c)
 			unmap(c, pool[k]);
 }
 
-void rc_drop_slot(struct jit_ctx *c, unsigned slot) { rc_release(c, slot); }
+/* slot was written behind the cache's back: forget its register. */
+void rc_drop_slot(struct jit_ctx *c, unsigned slot)
+{
+	int r = c->slot_reg[slot];
+	if (r >= 0)
+		unmap(c, r);
+}
 
 void rc_drop_all(struct jit_ctx *c)
 {
