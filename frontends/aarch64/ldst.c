@@ -204,7 +204,12 @@ static bool pair(struct a64_ctx *c, unsigned op2)
 	} else if (wb == WB_POST) {
 		off = 0;
 	}
-	if (!load) {
+	/* X registers n and n + 1 are consecutive slots: one 128-bit access
+	 * (LDP/STP x29, x30 and friends). */
+	bool one = !simd && size == 3 && !x[0].sign && x[1].rt == x[0].rt + 1 && x[1].rt != 31;
+	if (one)
+		ir_emit(b, load ? IR_LD128 : IR_ST128, load ? A64_X(x[0].rt) : 0, a, load ? 0 : A64_X(x[0].rt), off);
+	else if (!load) {
 		emit_store(c, &x[0], a, off);
 		emit_store(c, &x[1], a, off + bytes);
 	} else {
@@ -240,6 +245,9 @@ static bool reg_offset(struct a64_ctx *c)
 	bool shift = a64_bit(i, 12) && x.size;
 	if (ext[option] == IR_MOV && !shift) {
 		ir_emit(b, IR_ADD, t, a64_xrsp(a64_rn(i)), m, 0);
+	} else if (ext[option] == IR_MOV) {
+		ir_emit(b, IR_SHLI, t, m, 0, x.size);
+		ir_emit(b, IR_ADD, t, a64_xrsp(a64_rn(i)), t, 0);
 	} else {
 		ir_emit(b, ext[option], t, m, 0, 0);
 		if (shift)
