@@ -15,6 +15,7 @@
 #include "mem.h"
 #include "os.h"
 #include "process.h"
+#include "profile.h"
 #include "tcache.h"
 
 __thread struct vcpu *current_cpu;
@@ -124,6 +125,8 @@ void fault_init(void)
 
 static void print_stats(void)
 {
+	if (opt.profile)
+		profile_report();
 	if (!opt.stats)
 		return;
 	uint64_t icount = 0;
