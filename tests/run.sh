@@ -70,6 +70,11 @@ else
 fi
 BACKENDS=$(echo $BACKENDS)
 echo "runner: backends: $BACKENDS"
+# A sanitizer build of ferry (make check-asan) runs guests several times slower.
+if [ -z "${FERRY_TEST_TIMEOUT:-}" ] && [ -z "${FERRY_CMD:-}" ] && nm "$B/ferry" 2>/dev/null | grep -q __asan_init; then
+	export TIMEOUT=$((TIMEOUT * 4))
+	echo "runner: ferry is built with AddressSanitizer: time limit ${TIMEOUT}s"
+fi
 
 # ---- build ----
 echo "runner: building test programs under $T (log: $T/build.log)"

@@ -41,11 +41,11 @@ int main(void)
 	}
 	fn f = (fn)(void *)code;
 
-	/* 1: RWX + __builtin___clear_cache, 1000 rewrites of the immediate */
+	/* 1: RWX + __builtin___clear_cache, 500 rewrites of the immediate */
 	int ok = 0;
 	long first = 0, last = 0;
-	for (long i = 0; i < 1000; i++) {
-		long n = i * 4 - 2000; /* -2000 .. 1996 */
+	for (long i = 0; i < 500; i++) {
+		long n = i * 8 - 2000; /* -2000 .. 1992 */
 		code[0] = li_small(n);
 		code[1] = RET;
 		__builtin___clear_cache((char *)code, (char *)(code + 2));
@@ -55,7 +55,7 @@ int main(void)
 			first = r;
 		last = r;
 	}
-	printf("rwx+clear_cache: %d of 1000 calls returned the new value (first %ld, last %ld)\n", ok, first, last);
+	printf("rwx+clear_cache: %d of 500 calls returned the new value (first %ld, last %ld)\n", ok, first, last);
 
 	/* 2: the same with fence.i */
 	ok = 0;

@@ -52,7 +52,7 @@ int main(void)
 {
 	int bad = 0, misaligned = 0;
 	unsigned long ops = 0, bytes = 0;
-	for (int round = 0; round < 10000; round++) {
+	for (int round = 0; round < 6000; round++) {
 		unsigned i = next() % SLOTS;
 		if (ptr[i] && next() % 3 == 0) {
 			size_t n = rand_size();
