@@ -66,11 +66,16 @@ void crash_report(struct vcpu *cpu, const char *signame, const char *codename, u
 		frame(n++, link, " (link register)");
 	uint64_t sp = fe->get_reg(cpu, fe->reg_sp);
 	unsigned word = fe->elf_class == ELFCLASS32 ? 4 : 8;
-	for (int w = 0; w < 256 && n < 12; w++) {
+	uint64_t last = link;
+	for (int w = 0; w < 512 && n < 16; w++) {
 		uint64_t v = 0;
 		if (mem_read(&v, sp + word * (uint64_t)w, word) < 0)
 			break;
-		if (v != link && is_code(v) && is_code(v - 1) && sym_func_start(v))
+		/* A return address follows a call: never a function's first byte. */
+		uint64_t fn = is_code(v) ? sym_func_start(v) : 0;
+		if (v != last && fn && fn != v) {
 			frame(n++, v, " (from the stack)");
+			last = v;
+		}
 	}
 }

@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 
 #include "syscalls/linux/sys.h"
+#include "core/crash.h"
 #include "core/frontend.h"
 #include "core/log.h"
 #include "core/mem.h"
@@ -144,8 +145,7 @@ void linux_trap_fatal(struct vcpu *cpu, const struct vcpu_trap *t)
 		code = cbuf;
 	}
 	strace_noreturn();
-	ferry_warn("guest killed by %s (%s) at pc 0x%llx, address 0x%llx", strace_signame(t->signo), code,
-		   (unsigned long long)cpu->pc, (unsigned long long)t->addr);
+	crash_report(cpu, strace_signame(t->signo), code, t->addr);
 	process_kill(t->signo);
 }
 
