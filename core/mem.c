@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "tcache.h"
@@ -152,6 +154,14 @@ static struct vma *vma_add(uint64_t start, uint64_t end, int prot, int flags, in
 		if (fstat(fd, &st) == 0) {
 			v->dev = st.st_dev;
 			v->inode = st.st_ino;
+		}
+		/* Named by its file, as the kernel shows it in /proc/self/maps. */
+		char link[64], path[4096];
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+		ssize_t n = readlink(link, path, sizeof(path) - 1);
+		if (n > 0) {
+			path[n] = 0;
+			v->name = strdup(path);
 		}
 	}
 	RB_INSERT(vma_tree, &vmas, v);
