@@ -40,8 +40,8 @@ enum {
  * fault, call C, or leave the block. */
 bool jit_sync_point(const struct ir_insn *i);
 
-/* The slots an op reads and writes.  `all`: it may read any slot from
- * cpu->slot (helper calls, ops the JIT does not know). */
+/* The slots an op reads and writes.  `all`: it may also read any slot
+ * from cpu->slot (helper calls, ops the JIT does not know). */
 struct jit_operands {
 	uint16_t rd[6], wr[2];
 	uint8_t rd_pos[6]; /* 'a', 'b', 'c', or 0 for the second half of a pair */

@@ -61,6 +61,9 @@ void jit_operands(const struct ir_insn *i, struct jit_operands *o)
 		return;
 	case IR_CALL:
 		o->all = true;
+		rd(o, i->a, 0);
+		rd(o, i->b, 0);
+		rd(o, i->c, 0);
 		wr(o, i->d);
 		return;
 	/* every other op the JIT knows: the form string says it */
@@ -173,6 +176,9 @@ void jit_liveness(const struct ir_block *ir, uint8_t *flags)
 			memset(ow, 0, sizeof(ow));
 		if (o.all) {
 			memset(live, 0xff, sizeof(live));
+			for (unsigned r = 0; r < o.nr; r++)
+				if (o.rd[r] < IR_SLOTS)
+					set(xlive, o.rd[r]);
 		} else {
 			for (unsigned r = 0; r < o.nr; r++) {
 				unsigned s = o.rd[r];
