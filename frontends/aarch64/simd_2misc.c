@@ -231,7 +231,7 @@ static bool ir_fast(struct a64_ctx *c, const struct vdesc *d)
 	case M_CMLT0: a64_vop(c, IR_VCMGT, vd, A64_ZERO, vn, size, q, 0); return true;
 	case M_CMLE0: a64_vop(c, IR_VCMGE, vd, A64_ZERO, vn, size, q, 0); return true;
 	case M_XTN:
-		ir_emit(b, IR_VXTN, vd, vn, 0, (int64_t)(size | (d->part2 ? 16u : 0u)));
+		ir_emit(b, IR_VXTN, vd, vn, vd, (int64_t)(size | (d->part2 ? 16u : 0u)));
 		return true;
 	case M_NOT:
 		ir_emit(b, IR_XORI, vd, vn, 0, -1);

@@ -217,6 +217,16 @@ bool a64_simd_3same(struct a64_ctx *c, bool scalar)
 		} else if (d.size == 3 && !q) {
 			return false;
 		}
+		static const enum ir_op fast[] = {[VFP_ADD] = IR_VFADD, [VFP_SUB] = IR_VFSUB, [VFP_MUL] = IR_VFMUL,
+						  [VFP_DIV] = IR_VFDIV, [VFP_MLA] = IR_VFMA, [VFP_MLS] = IR_VFMA};
+		if (!pairwise && !scalar && (unsigned)op < sizeof fast / sizeof fast[0] && fast[op]) {
+			struct ir_insn *in = ir_emit4(c->b, fast[op], A64_V(d.vd), A64_V(d.vn), A64_V(d.vm),
+						      A64_V(d.vd), 0);
+			in->rm = IRM_DYN;
+			in->fmode = IRFM_ARM;
+			in->imm = d.size | (q ? 4 : 0) | (op == VFP_MLS ? 8 : 0);
+			return true;
+		}
 		d.sub = (unsigned)op | (pairwise ? 0x100 : 0);
 		a64_vcall(c, a64_helper_vfp3, &d, A64_ZERO, A64_ZERO);
 		return true;

@@ -129,7 +129,7 @@ static bool ir_fast(struct a64_ctx *c, const struct vdesc *d)
 			return false;
 		unsigned t = a64_temp2(c);
 		a64_vop(c, IR_VSHRI, t, vn, 0, d->size + 1, true, d->imm);
-		ir_emit(c->b, IR_VXTN, vd, t, 0, (int64_t)(d->size | (d->part2 ? 16u : 0u)));
+		ir_emit(c->b, IR_VXTN, vd, t, vd, (int64_t)(d->size | (d->part2 ? 16u : 0u)));
 		return true;
 	}
 	default:
