@@ -1,6 +1,7 @@
 /* What the Linux layer needs to know about aarch64: the generic syscall
  * table, the x8/x0..x5 convention (arch/arm64/kernel/syscall.c,
  * invoke_syscall), hwcap, /proc/cpuinfo and the entry state. */
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,13 +89,24 @@ static void set_entry_regs(struct vcpu *cpu, uint64_t pc, uint64_t sp)
 	cpu->pc = pc;
 }
 
-/* Not const: linux_generic_nsysnr is a variable, not a constant expression,
- * so it is copied in before main() (see init_sysnr). */
-struct linux_abi aarch64_linux_abi = {
+/* arch/arm64/include/uapi/asm/fcntl.h moves four O_ bits away from
+ * asm-generic's, which are the host's. */
+static const struct linux_flag_map open_flags[] = {
+	{ 040000, O_DIRECTORY }, /* 0200000 in asm-generic */
+	{ 0100000, O_NOFOLLOW }, /* 0400000 */
+	{ 0200000, O_DIRECT },   /* 040000 */
+	{ 0400000, 0100000 },    /* O_LARGEFILE; glibc's x86-64 O_LARGEFILE is 0, the kernel's 0100000 */
+	{ 0, 0 },
+};
+
+/* linux_sigframe.c */
+extern const struct linux_sigframe_ops aarch64_linux_sigframe;
+
+const struct linux_abi aarch64_linux_abi = {
 	.uname_machine = "aarch64",
 	.platform = "aarch64", /* ELF_PLATFORM */
 	.sysnr = linux_generic_sysnr,
-	.nsysnr = 0,
+	.nsysnr = LINUX_GENERIC_NSYSNR,
 	.nr_slot = A64_X(8),
 	.ret_slot = A64_X(0),
 	.arg_slot = {A64_X(0), A64_X(1), A64_X(2), A64_X(3), A64_X(4), A64_X(5)},
@@ -108,6 +120,8 @@ struct linux_abi aarch64_linux_abi = {
 	.cpuinfo = cpuinfo,
 	.set_entry_regs = set_entry_regs,
 	.arch_syscall = NULL,
+	.tls_slot = A64_TPIDR, /* TPIDR_EL0 */
+	.sigaction_restorer = true, /* arch/arm64/include/uapi/asm/signal.h: SA_RESTORER */
+	.open_flags = open_flags,
+	.sigframe = &aarch64_linux_sigframe,
 };
-
-__attribute__((constructor)) static void init_sysnr(void) { aarch64_linux_abi.nsysnr = linux_generic_nsysnr; }

@@ -9,25 +9,25 @@
  * __reserved holds a list of records: fpsimd_context (magic 0x46508001,
  * 528 bytes: fpsr, fpcr, V0-V31), then a zero terminator.  Above the frame
  * sits a frame record {fp, lr} that x29 points to.  The handler returns to
- * sa_restorer (glibc always gives one), else to a [vdso] trampoline. */
+ * sa_restorer (glibc always gives one), else to the sigreturn trampoline. */
 #include <errno.h>
-#include <pthread.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
-#include "syscalls/linux/sys.h"
 #include "core/fpu.h"
 #include "core/mem.h"
 #include "core/vcpu.h"
 #include "frontends/aarch64/a64.h"
+#include "syscalls/linux/linux_abi.h"
+#include "syscalls/linux/linux_signal.h"
 
 #define FPSIMD_MAGIC 0x46508001u
 #define FPSIMD_SIZE 528u
 
 struct a64_frame {
-	uint8_t info[128];
+	uint8_t info[LINUX_SIGINFO_SIZE];
 	uint64_t uc_flags, uc_link;
 	uint64_t ss_sp;
 	int32_t ss_flags, ss_pad;
@@ -50,27 +50,15 @@ _Static_assert(sizeof(struct a64_frame) == 4688, "arm64 struct rt_sigframe");
 _Static_assert(offsetof(struct a64_frame, fault_address) == 128 + 176, "uc_mcontext");
 _Static_assert(offsetof(struct a64_frame, fp_magic) == 128 + 176 + 288, "__reserved");
 _Static_assert(offsetof(struct a64_frame, vregs) % 16 == 0, "vregs alignment");
+_Static_assert(sizeof(((struct a64_frame *)0)->sigmask) == LINUX_SIGSET_SIZE, "uc_sigmask");
 
 /* FPCR.RMode (0 RN, 1 RP, 2 RM, 3 RZ) as the IR's rounding modes. */
 static const enum ir_rm rmode_to_irm[4] = { IRM_RNE, IRM_RUP, IRM_RDN, IRM_RTZ };
 
-static uint64_t trampoline;
-static pthread_once_t trampoline_once = PTHREAD_ONCE_INIT;
-
-static void trampoline_map(void)
-{
-	static const uint32_t code[2] = {
-		0xd2801168, /* movz x8, #139 (__NR_rt_sigreturn) */
-		0xd4000001, /* svc #0 */
-	};
-	int64_t g = mem_mmap(0, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	if (g < 0 || mem_write((uint64_t)g, code, sizeof code) < 0 ||
-	    mem_mprotect((uint64_t)g, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC) < 0)
-		return;
-	mem_set_name((uint64_t)g, "[vdso]");
-	trampoline = (uint64_t)g;
-}
+static const uint32_t sigreturn_code[2] = {
+	0xd2801168, /* movz x8, #139 (__NR_rt_sigreturn) */
+	0xd4000001, /* svc #0 */
+};
 
 static int setup(struct vcpu *cpu, const struct linux_sigframe *f)
 {
@@ -79,10 +67,8 @@ static int setup(struct vcpu *cpu, const struct linux_sigframe *f)
 	uint64_t rec = (f->sp - 16) & ~15ULL, sp, lr = f->restorer, fp_rec[2];
 	int r = -EFAULT;
 
-	if (!lr) {
-		pthread_once(&trampoline_once, trampoline_map);
-		lr = trampoline;
-	}
+	if (!lr)
+		lr = linux_sigreturn_trampoline(sigreturn_code, sizeof sigreturn_code);
 	if (!lr || f->sp < sizeof *fr + 32)
 		return -EFAULT;
 	sp = (rec - sizeof *fr) & ~15ULL;
@@ -90,13 +76,13 @@ static int setup(struct vcpu *cpu, const struct linux_sigframe *f)
 		return -EFAULT;
 	*fr = fr_zero;
 	memcpy(fr->info, f->info, sizeof fr->info);
-	fr->ss_sp = f->ss_sp;
-	fr->ss_flags = f->ss_flags;
-	fr->ss_size = f->ss_size;
+	fr->ss_sp = f->stack.sp;
+	fr->ss_flags = f->stack.flags;
+	fr->ss_size = f->stack.size;
 	fr->sigmask = f->mask;
 	/* a memory fault's address (si_addr), which the kernel records here too */
 	if (f->sig == SIGSEGV || f->sig == SIGBUS)
-		memcpy(&fr->fault_address, f->info + 16, 8);
+		fr->fault_address = linux_siginfo_addr(f->info);
 	for (int i = 0; i < 31; i++)
 		fr->regs[i] = cpu->slot[A64_X(i)];
 	fr->sp = cpu->slot[A64_SP];
@@ -144,7 +130,7 @@ static const uint8_t *find_fpsimd(const struct a64_frame *fr)
 	return NULL;
 }
 
-static int restore(struct vcpu *cpu, uint64_t *mask, uint64_t *ss_sp, uint64_t *ss_size, int *ss_flags)
+static int restore(struct vcpu *cpu, uint64_t *mask, struct linux_sigstack *stack)
 {
 	struct a64_frame *fr = malloc(sizeof *fr);
 	uint64_t sp = cpu->slot[A64_SP];
@@ -173,14 +159,15 @@ static int restore(struct vcpu *cpu, uint64_t *mask, uint64_t *ss_sp, uint64_t *
 	fpu_frm_set(cpu, rmode_to_irm[(fpcr >> A64_FPCR_RMODE_SHIFT) & 3]);
 	a64_helper_fpsr_write(cpu, fpsr, 0, 0);
 	*mask = fr->sigmask;
-	*ss_sp = fr->ss_sp;
-	*ss_size = fr->ss_size;
-	*ss_flags = fr->ss_flags;
+	stack->sp = fr->ss_sp;
+	stack->size = fr->ss_size;
+	stack->flags = fr->ss_flags;
 	free(fr);
 	return 0;
 }
 
-const struct linux_sigframe_ops linux_sigframe_aarch64 = {
+/* linux_abi.c's .sigframe */
+const struct linux_sigframe_ops aarch64_linux_sigframe = {
 	.setup = setup,
 	.restore = restore,
 };

@@ -191,13 +191,14 @@ static int arch_syscall(struct vcpu *cpu, uint64_t nr, const uint64_t *a, int64_
 	}
 }
 
-/* Not const: linux_generic_nsysnr is a variable, not a constant expression,
- * so it is copied in before main() (see init_sysnr). */
-struct linux_abi riscv64_linux_abi = {
+/* linux_sigframe.c */
+extern const struct linux_sigframe_ops riscv64_linux_sigframe;
+
+const struct linux_abi riscv64_linux_abi = {
 	.uname_machine = "riscv64",
 	.platform = NULL,
 	.sysnr = linux_generic_sysnr,
-	.nsysnr = 0,
+	.nsysnr = LINUX_GENERIC_NSYSNR,
 	.nr_slot = RV_X(REG_A7),
 	.ret_slot = RV_X(REG_A0),
 	.arg_slot = {RV_X(10), RV_X(11), RV_X(12), RV_X(13), RV_X(14), RV_X(15)},
@@ -211,6 +212,8 @@ struct linux_abi riscv64_linux_abi = {
 	.cpuinfo = cpuinfo,
 	.set_entry_regs = set_entry_regs,
 	.arch_syscall = arch_syscall,
+	.tls_slot = RV_X(4), /* tp (psABI) */
+	.sigaction_restorer = false, /* arch/riscv/include/uapi/asm/signal.h: no SA_RESTORER */
+	.open_flags = NULL,          /* asm-generic/fcntl.h */
+	.sigframe = &riscv64_linux_sigframe,
 };
-
-__attribute__((constructor)) static void init_sysnr(void) { riscv64_linux_abi.nsysnr = linux_generic_nsysnr; }

@@ -1,8 +1,11 @@
 /* What the Linux layer needs to know about one guest arch.  Each frontend
- * provides one (frontends/<arch>/linux_abi.c) through struct frontend.linux. */
+ * provides one (frontends/<arch>/linux_abi.c) through struct frontend.linux,
+ * and its signal frames (frontends/<arch>/linux_sigframe.c) through
+ * .sigframe; syscalls/linux/ knows a guest CPU only through this. */
 #ifndef FERRY_LINUX_ABI_H
 #define FERRY_LINUX_ABI_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* gnu11 predefines "linux" as 1; we use it as a name. */
@@ -13,6 +16,41 @@ struct vcpu;
 enum linux_stat_layout {
 	LINUX_STAT_GENERIC, /* asm-generic struct stat (riscv64, aarch64): 128 bytes */
 	LINUX_STAT_X86_32,  /* struct stat64 of i386 */
+};
+
+/* One O_* bit that the guest's uapi asm/fcntl.h puts elsewhere than the
+ * host's (x86-64, which has asm-generic's values). */
+struct linux_flag_map {
+	int guest, host;
+};
+
+/* stack_t as the kernel records it in a frame's uc_stack. */
+struct linux_sigstack {
+	uint64_t sp, size;
+	int flags; /* SS_ONSTACK, SS_DISABLE, SS_AUTODISARM */
+};
+
+/* A signal frame to write, as the Linux layer decided it
+ * (arch/<arch>/kernel/signal.c, setup_rt_frame). */
+struct linux_sigframe {
+	int sig;
+	const uint8_t *info;          /* siginfo_t, LINUX_SIGINFO_SIZE bytes, 64-bit layout */
+	uint64_t handler;
+	uint64_t restorer;            /* sa_restorer when SA_RESTORER is set, else 0 */
+	uint64_t mask;                /* saved in uc_sigmask, restored by rt_sigreturn */
+	uint64_t sp;                  /* the frame goes below this (the alternate stack already chosen) */
+	struct linux_sigstack stack;  /* uc_stack */
+};
+
+/* The arch's signal frames (frontends/<arch>/linux_sigframe.c). */
+struct linux_sigframe_ops {
+	/* Writes the frame below f->sp and points the registers at the
+	 * handler, returning to the restorer or a sigreturn trampoline:
+	 * 0, or -EFAULT when the frame does not fit (the caller kills). */
+	int (*setup)(struct vcpu *cpu, const struct linux_sigframe *f);
+	/* rt_sigreturn: restores the registers from the frame at the stack
+	 * pointer and gives the saved mask and uc_stack: 0 or -EFAULT. */
+	int (*restore)(struct vcpu *cpu, uint64_t *mask, struct linux_sigstack *stack);
 };
 
 struct linux_abi {
@@ -36,6 +74,20 @@ struct linux_abi {
 	/* Arch-specific syscalls (riscv_hwprobe, riscv_flush_icache, set_tls...):
 	 * returns 1 and stores the result if it handled number nr. */
 	int (*arch_syscall)(struct vcpu *cpu, uint64_t nr, const uint64_t *args, int64_t *ret);
+
+	/* The slot clone(CLONE_SETTLS) writes its tls argument to (riscv64:
+	 * tp, aarch64: TPIDR_EL0).  Always set: -1 when the arch has no such
+	 * register, and CLONE_SETTLS then fails with ENOSYS. */
+	int tls_slot;
+	/* struct sigaction has sa_restorer between sa_flags and sa_mask (the
+	 * arch's uapi asm/signal.h defines SA_RESTORER: aarch64, not riscv64). */
+	bool sigaction_restorer;
+	/* O_* bits placed differently from the host's, ended by { 0, 0 }
+	 * (aarch64: four of them); NULL when all are the same. */
+	const struct linux_flag_map *open_flags;
+	/* Signal frames; NULL: a guest handler cannot run, a caught signal
+	 * takes its default action instead (with a warning). */
+	const struct linux_sigframe_ops *sigframe;
 };
 
 #endif

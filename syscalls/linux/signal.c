@@ -45,9 +45,9 @@
 #define GUEST_SI_TKILL (-6)
 
 /* include/uapi/asm-generic/signal.h: { handler, flags, [restorer,] mask },
- * sa_restorer present where the arch defines SA_RESTORER (aarch64; not
- * riscv64).  Kept here in the long form; the guest's is read and written
- * field by field. */
+ * sa_restorer present where the arch defines SA_RESTORER (the arch's
+ * linux_abi.sigaction_restorer).  Kept here in the long form; the guest's
+ * is read and written field by field. */
 struct guest_sigaction {
 	uint64_t handler;
 	uint64_t flags;
@@ -63,8 +63,8 @@ struct guest_stack {
 	uint64_t size;
 };
 _Static_assert(sizeof(struct guest_stack) == 24, "stack_t");
-/* siginfo_t: 128 bytes, the same layout on every 64-bit Linux. */
-_Static_assert(sizeof(siginfo_t) == 128, "siginfo_t");
+/* siginfo_t: the same layout on every 64-bit Linux, x86-64 included. */
+_Static_assert(sizeof(siginfo_t) == LINUX_SIGINFO_SIZE, "siginfo_t");
 
 static struct guest_sigaction actions[LINUX_NSIG + 1];
 static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -89,7 +89,7 @@ static uint64_t carried_mask(uint64_t m)
 static int sigaction_read(struct vcpu *cpu, uint64_t g, struct guest_sigaction *act)
 {
 	uint64_t w[4] = { 0 };
-	int restorer = linux_arch(cpu)->sa_restorer;
+	bool restorer = cpu->fe->linux->sigaction_restorer;
 
 	if (mem_read(w, g, restorer ? 32 : 24) < 0)
 		return -EFAULT;
@@ -102,7 +102,7 @@ static int sigaction_read(struct vcpu *cpu, uint64_t g, struct guest_sigaction *
 
 static int sigaction_write(struct vcpu *cpu, uint64_t g, const struct guest_sigaction *act)
 {
-	int restorer = linux_arch(cpu)->sa_restorer;
+	bool restorer = cpu->fe->linux->sigaction_restorer;
 	uint64_t w[4] = { act->handler, act->flags, restorer ? act->restorer : act->mask, act->mask };
 
 	return mem_write(g, w, restorer ? 32 : 24);
@@ -127,7 +127,7 @@ static void host_handler(int sig, siginfo_t *si, void *uc)
 	(void)uc;
 	if (!cpu || !(t = cpu->os_state))
 		return;
-	memcpy(t->siginfo[sig], si, 128);
+	memcpy(t->siginfo[sig], si, LINUX_SIGINFO_SIZE);
 	atomic_fetch_or(&t->sigpending, SIGBIT(sig));
 	cpu->interrupt = 1;
 }
@@ -171,7 +171,7 @@ static int64_t sys_rt_sigaction(struct vcpu *cpu, const uint64_t *a)
 	int sig = (int)a[0];
 	struct guest_sigaction act, old;
 
-	if (a[3] != 8)
+	if (a[3] != LINUX_SIGSET_SIZE)
 		return -EINVAL;
 	if (sig < 1 || sig > LINUX_NSIG)
 		return -EINVAL;
@@ -208,7 +208,7 @@ static int on_altstack(const struct linux_thread *t, uint64_t sp)
  * runs with.  Returns 0, or -EFAULT if the frame cannot be written. */
 static int run_handler(struct vcpu *cpu, int sig, const uint8_t *info)
 {
-	const struct linux_sigframe_ops *ops = linux_arch(cpu)->sigframe;
+	const struct linux_sigframe_ops *ops = cpu->fe->linux->sigframe;
 	const struct linux_abi *abi = cpu->fe->linux;
 	struct linux_thread *t = linux_thread(cpu);
 	struct guest_sigaction act;
@@ -230,9 +230,9 @@ static int run_handler(struct vcpu *cpu, int sig, const uint8_t *info)
 	f.handler = act.handler;
 	f.restorer = act.flags & GUEST_SA_RESTORER ? act.restorer : 0;
 	f.mask = t->saved_mask_valid ? t->saved_mask : t->sigmask;
-	f.ss_sp = t->ss_sp;
-	f.ss_size = t->ss_size;
-	f.ss_flags = !t->ss_size ? SS_DISABLE : on_altstack(t, sp) ? SS_ONSTACK : t->ss_flags;
+	f.stack.sp = t->ss_sp;
+	f.stack.size = t->ss_size;
+	f.stack.flags = !t->ss_size ? SS_DISABLE : on_altstack(t, sp) ? SS_ONSTACK : t->ss_flags;
 	if ((act.flags & GUEST_SA_ONSTACK) && t->ss_size && !on_altstack(t, sp)) {
 		sp = t->ss_sp + t->ss_size;
 		if (t->ss_flags & GUEST_SS_AUTODISARM)
@@ -276,7 +276,7 @@ static void deliver(struct vcpu *cpu, int sig, const uint8_t *info)
 		default_action(cpu, sig);
 		return;
 	}
-	if (!linux_arch(cpu)->sigframe) {
+	if (!cpu->fe->linux->sigframe) {
 		ferry_warn("guest handler for %s not run: signal frames for %s are not written yet", strace_signame(sig),
 			   cpu->fe->name);
 		default_action(cpu, sig);
@@ -302,7 +302,7 @@ void linux_signal_deliver(struct vcpu *cpu)
 		/* the synchronous ones first, then the lowest (kernel/signal.c, next_signal) */
 		uint64_t sync = ready & not_carried & ~(SIGBIT(32) | SIGBIT(33));
 		int sig = __builtin_ctzll(sync ? sync : ready) + 1;
-		uint8_t info[128];
+		uint8_t info[LINUX_SIGINFO_SIZE];
 
 		memcpy(info, t->siginfo[sig], sizeof info);
 		atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
@@ -320,7 +320,7 @@ static void make_info(uint8_t *info, int sig, int code)
 	int32_t w[4] = { sig, 0, code, 0 };
 	uint32_t ids[2] = { (uint32_t)getpid(), (uint32_t)getuid() };
 
-	memset(info, 0, 128);
+	memset(info, 0, LINUX_SIGINFO_SIZE);
 	memcpy(info, w, sizeof w);
 	memcpy(info + 16, ids, sizeof ids); /* si_pid, si_uid */
 }
@@ -357,12 +357,12 @@ void linux_signal_trap(struct vcpu *cpu, int sig, int code, uint64_t addr)
 	struct linux_thread *t = linux_thread(cpu);
 	struct vcpu_trap trap = { sig, code, addr };
 	uint64_t handler = actions[sig].handler;
-	uint8_t info[128];
+	uint8_t info[LINUX_SIGINFO_SIZE];
 
 	/* blocked or ignored, a synchronous signal still kills
 	 * (kernel/signal.c, force_sig_info_to_task) */
 	if (handler == GUEST_SIG_DFL || handler == GUEST_SIG_IGN || (t->sigmask & SIGBIT(sig)) ||
-	    !linux_arch(cpu)->sigframe)
+	    !cpu->fe->linux->sigframe)
 		linux_trap_fatal(cpu, &trap);
 	make_info(info, sig, code);
 	memset(info + 16, 0, 8);
@@ -376,7 +376,7 @@ static int64_t sys_rt_sigprocmask(struct vcpu *cpu, const uint64_t *a)
 	struct linux_thread *t = linux_thread(cpu);
 	uint64_t set, old = t->sigmask;
 
-	if (a[3] != 8)
+	if (a[3] != LINUX_SIGSET_SIZE)
 		return -EINVAL;
 	if (a[1]) {
 		if (mem_read(&set, a[1], sizeof set) < 0)
@@ -403,7 +403,7 @@ static int64_t sys_rt_sigpending(struct vcpu *cpu, const uint64_t *a)
 	struct linux_thread *t = linux_thread(cpu);
 	uint64_t host = 0, set;
 
-	if (a[1] > 8)
+	if (a[1] > LINUX_SIGSET_SIZE)
 		return -EINVAL;
 	syscall(SYS_rt_sigpending, &host, 8);
 	set = (atomic_load(&t->sigpending) | carried_mask(host)) & t->sigmask;
@@ -418,7 +418,7 @@ int linux_sigmask_for_wait(struct vcpu *cpu, uint64_t g, uint64_t size, uint64_t
 	*hostp = NULL;
 	if (!g)
 		return 0;
-	if (size != 8)
+	if (size != LINUX_SIGSET_SIZE)
 		return -EINVAL;
 	if (mem_read(&m, g, sizeof m) < 0)
 		return -EFAULT;
@@ -437,7 +437,7 @@ static int64_t sys_rt_sigsuspend(struct vcpu *cpu, const uint64_t *a)
 	struct linux_thread *t = linux_thread(cpu);
 	uint64_t all = carried_mask(~0ULL), host, m;
 
-	if (a[1] != 8)
+	if (a[1] != LINUX_SIGSET_SIZE)
 		return -EINVAL;
 	if (mem_read(&m, a[0], sizeof m) < 0)
 		return -EFAULT;
@@ -462,7 +462,7 @@ static int64_t sys_rt_sigtimedwait(struct vcpu *cpu, const uint64_t *a)
 	siginfo_t si;
 	long r;
 
-	if (a[3] != 8)
+	if (a[3] != LINUX_SIGSET_SIZE)
 		return -EINVAL;
 	if (mem_read(&set, a[0], sizeof set) < 0)
 		return -EFAULT;
@@ -473,7 +473,7 @@ static int64_t sys_rt_sigtimedwait(struct vcpu *cpu, const uint64_t *a)
 		int sig = __builtin_ctzll(mine) + 1;
 
 		atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
-		if (a[1] && mem_write(a[1], t->siginfo[sig], 128) < 0)
+		if (a[1] && mem_write(a[1], t->siginfo[sig], LINUX_SIGINFO_SIZE) < 0)
 			return -EFAULT;
 		return sig;
 	}
@@ -481,34 +481,34 @@ static int64_t sys_rt_sigtimedwait(struct vcpu *cpu, const uint64_t *a)
 	r = syscall(SYS_rt_sigtimedwait, &host, &si, tmo, 8);
 	if (r < 0)
 		return -errno;
-	if (a[1] && mem_write(a[1], &si, 128) < 0)
+	if (a[1] && mem_write(a[1], &si, LINUX_SIGINFO_SIZE) < 0)
 		return -EFAULT;
 	return r;
 }
 
 static int64_t sys_rt_sigreturn(struct vcpu *cpu, const uint64_t *a)
 {
-	const struct linux_sigframe_ops *ops = linux_arch(cpu)->sigframe;
+	const struct linux_sigframe_ops *ops = cpu->fe->linux->sigframe;
 	struct linux_thread *t = linux_thread(cpu);
-	uint64_t mask, ss_sp, ss_size;
-	int ss_flags;
+	struct linux_sigstack ss;
+	uint64_t mask;
 	struct vcpu_trap trap = { SIGSEGV, 0x80 /* SI_KERNEL */, 0 };
 
 	if (!ops)
 		return -ENOSYS;
-	if (ops->restore(cpu, &mask, &ss_sp, &ss_size, &ss_flags) < 0)
+	if (ops->restore(cpu, &mask, &ss) < 0)
 		linux_trap_fatal(cpu, &trap); /* a bad frame: the kernel's force_sig(SIGSEGV) */
 	t->sigmask = mask & ~unblockable;
 	host_mask_sync(t);
 	/* restore_altstack(): as sigaltstack would take it, errors ignored */
 	if (!on_altstack(t, cpu->slot[cpu->fe->linux->sp_slot])) {
-		int mode = ss_flags & ~GUEST_SS_AUTODISARM;
+		int mode = ss.flags & ~GUEST_SS_AUTODISARM;
 		if (mode == SS_DISABLE) {
 			t->ss_sp = t->ss_size = 0;
-		} else if (mode == 0 && ss_size >= cpu->fe->linux->minsigstksz) {
-			t->ss_sp = ss_sp;
-			t->ss_size = ss_size;
-			t->ss_flags = ss_flags & GUEST_SS_AUTODISARM;
+		} else if (mode == 0 && ss.size >= cpu->fe->linux->minsigstksz) {
+			t->ss_sp = ss.sp;
+			t->ss_size = ss.size;
+			t->ss_flags = ss.flags & GUEST_SS_AUTODISARM;
 		}
 	}
 	/* the registers are the interrupted ones, a0 included */
@@ -599,14 +599,14 @@ static void queue_info_at(struct linux_thread *t, void *ctx)
 {
 	const struct queued_info *q = ctx;
 
-	memcpy(t->siginfo[q->sig], q->info, 128);
+	memcpy(t->siginfo[q->sig], q->info, LINUX_SIGINFO_SIZE);
 	atomic_fetch_or(&t->sigpending, SIGBIT(q->sig));
 	t->cpu->interrupt = 1;
 }
 
 static int64_t queue_with_info(int tgid, int tid, int sig, uint64_t ginfo)
 {
-	uint8_t info[128];
+	uint8_t info[LINUX_SIGINFO_SIZE];
 	struct queued_info q = { sig, info };
 
 	if (mem_read(info, ginfo, sizeof info) < 0)

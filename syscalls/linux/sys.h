@@ -10,6 +10,7 @@
 
 #include "core/run.h"
 #include "syscalls/linux/linux_abi.h"
+#include "syscalls/linux/linux_signal.h"
 #include "syscalls/linux/sysnr.h"
 
 struct vcpu;
@@ -54,7 +55,7 @@ struct linux_thread {
 	struct linux_thread *next;      /* thread.c's list of live threads */
 	uint64_t sigmask;               /* blocked signals, bit n-1 for signal n */
 	_Atomic uint64_t sigpending;    /* arrived, not delivered yet */
-	uint8_t siginfo[LINUX_NSIG + 1][128]; /* the guest siginfo_t of each pending one */
+	uint8_t siginfo[LINUX_NSIG + 1][LINUX_SIGINFO_SIZE]; /* the guest siginfo_t of each pending one */
 	uint64_t saved_mask;            /* mask to restore after a wait with a temporary one */
 	int saved_mask_valid;
 	uint64_t ss_sp, ss_size;        /* sigaltstack */
@@ -102,16 +103,8 @@ int linux_proc_open(struct vcpu *cpu, const char *guest_path, int flags);
 struct stat;
 int linux_stat_to_guest(struct vcpu *cpu, uint64_t g, const struct stat *st);
 
-/* arch.c: per-arch facts struct linux_abi does not carry. */
-struct linux_arch {
-	const char *machine;   /* uname machine */
-	int tls_slot;          /* slot of the thread pointer (CLONE_SETTLS), -1 unknown */
-	bool sa_restorer;      /* struct sigaction has sa_restorer before sa_mask */
-	bool arm_open_flags;   /* O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_LARGEFILE moved (arm64) */
-	const struct linux_sigframe_ops *sigframe; /* NULL: guest handlers cannot run yet */
-};
-const struct linux_arch *linux_arch(const struct vcpu *cpu);
-/* O_* flags from the guest to the host and back (F_GETFL). */
+/* open_flags.c: O_* flags from the guest to the host and back (F_GETFL),
+ * through the arch's linux_abi.open_flags. */
 int linux_open_flags_in(const struct vcpu *cpu, int flags);
 int linux_open_flags_out(const struct vcpu *cpu, int flags);
 
@@ -142,27 +135,6 @@ void linux_signal_boot(struct vcpu *cpu);
  * the next delivery, and gives the host mask to wait with.  *hostp is NULL
  * when g is 0. */
 int linux_sigmask_for_wait(struct vcpu *cpu, uint64_t g, uint64_t size, uint64_t *host, const void **hostp);
-
-/* Signal frames, per arch (sigframe_<arch>.c). */
-struct linux_sigframe {
-	int sig;
-	const uint8_t *info;      /* guest siginfo_t, 128 bytes */
-	uint64_t handler;
-	uint64_t restorer;        /* sa_restorer, 0 if none */
-	uint64_t mask;            /* saved in the frame, restored by rt_sigreturn */
-	uint64_t sp;              /* the frame goes below this */
-	uint64_t ss_sp, ss_size;  /* uc_stack as the kernel records it */
-	int ss_flags;
-};
-struct linux_sigframe_ops {
-	/* Writes the frame and points the registers at the handler: 0 or -EFAULT. */
-	int (*setup)(struct vcpu *cpu, const struct linux_sigframe *f);
-	/* rt_sigreturn: restores the registers from the frame at the stack
-	 * pointer; gives the saved mask and uc_stack.  0 or -EFAULT. */
-	int (*restore)(struct vcpu *cpu, uint64_t *mask, uint64_t *ss_sp, uint64_t *ss_size, int *ss_flags);
-};
-extern const struct linux_sigframe_ops linux_sigframe_riscv64;
-extern const struct linux_sigframe_ops linux_sigframe_aarch64;
 
 /* The host pointer for guest buffer [g, g+len) with access prot, or NULL
  * (the caller returns -EFAULT).  A zero-length buffer is never a fault. */

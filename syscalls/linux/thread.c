@@ -105,7 +105,7 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 	struct vcpu *child;
 	pthread_attr_t attr;
 	pthread_t th;
-	int slot = linux_arch(cpu)->tls_slot, r;
+	int r;
 
 	if ((flags & THREAD_NEEDS) != THREAD_NEEDS || (flags & ~(uint64_t)THREAD_FLAGS) || (flags & CSIGNAL)) {
 		if (trace_on(TRACE_UNIMP | TRACE_SYSCALL))
@@ -113,7 +113,7 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 				     (unsigned long long)flags);
 		return (flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND) ? -EINVAL : -ENOSYS;
 	}
-	if ((flags & CLONE_SETTLS) && slot < 0)
+	if ((flags & CLONE_SETTLS) && abi->tls_slot < 0)
 		return -ENOSYS;
 	if (!(lt = calloc(1, sizeof *lt)))
 		return -ENOMEM;
@@ -130,7 +130,7 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 		child->slot[abi->sp_slot] = a[1];
 	/* (flags, newsp, parent_tid, tls, child_tid): see sys_clone */
 	if (flags & CLONE_SETTLS)
-		child->slot[slot] = a[3];
+		child->slot[abi->tls_slot] = a[3];
 	if (flags & CLONE_CHILD_CLEARTID)
 		child->clear_child_tid = a[4];
 	lt->sigmask = linux_thread(cpu)->sigmask;

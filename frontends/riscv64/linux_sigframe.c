@@ -7,19 +7,19 @@
  *                       union __riscv_fp_state sc_fpregs (528) }
  *
  * Only the D state is written (f[32] as 64-bit values, then fcsr); the
- * union's Q form only adds space.  The handler returns through a
- * trampoline page ("li a7, 139; ecall"), the kernel's vDSO
+ * union's Q form only adds space.  The handler returns through the
+ * sigreturn trampoline ("li a7, 139; ecall"), the kernel's vDSO
  * __vdso_rt_sigreturn, since riscv64 has no sa_restorer. */
 #include <errno.h>
-#include <pthread.h>
+#include <stddef.h>
 #include <string.h>
-#include <sys/mman.h>
 
-#include "syscalls/linux/sys.h"
 #include "core/fpu.h"
 #include "core/mem.h"
 #include "core/vcpu.h"
 #include "frontends/riscv64/rv.h"
+#include "syscalls/linux/linux_abi.h"
+#include "syscalls/linux/linux_signal.h"
 
 #define FRAME_SIZE 1088
 #define OFF_UC 128
@@ -30,7 +30,7 @@
 #define OFF_FCSR (OFF_FPREGS + 256)
 
 struct rv_frame {
-	uint8_t info[128];
+	uint8_t info[LINUX_SIGINFO_SIZE];
 	uint64_t uc_flags, uc_link;
 	uint64_t ss_sp;
 	int32_t ss_flags, ss_pad;
@@ -45,40 +45,28 @@ struct rv_frame {
 _Static_assert(sizeof(struct rv_frame) == FRAME_SIZE, "riscv64 struct rt_sigframe");
 _Static_assert(offsetof(struct rv_frame, ss_sp) == OFF_UC_STACK, "uc_stack");
 _Static_assert(offsetof(struct rv_frame, sigmask) == OFF_UC_SIGMASK, "uc_sigmask");
+_Static_assert(sizeof(((struct rv_frame *)0)->sigmask) == LINUX_SIGSET_SIZE, "uc_sigmask");
 _Static_assert(offsetof(struct rv_frame, gregs) == OFF_MCONTEXT, "uc_mcontext");
 _Static_assert(offsetof(struct rv_frame, fcsr) == OFF_FCSR, "fcsr");
 
-static uint64_t trampoline;
-static pthread_once_t trampoline_once = PTHREAD_ONCE_INIT;
-
-static void trampoline_map(void)
-{
-	static const uint32_t code[2] = {
-		0x08b00893, /* addi a7, zero, 139 (__NR_rt_sigreturn) */
-		0x00000073, /* ecall */
-	};
-	int64_t g = mem_mmap(0, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	if (g < 0 || mem_write((uint64_t)g, code, sizeof code) < 0 ||
-	    mem_mprotect((uint64_t)g, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC) < 0)
-		return;
-	mem_set_name((uint64_t)g, "[vdso]");
-	trampoline = (uint64_t)g;
-}
+static const uint32_t sigreturn_code[2] = {
+	0x08b00893, /* addi a7, zero, 139 (__NR_rt_sigreturn) */
+	0x00000073, /* ecall */
+};
 
 static int setup(struct vcpu *cpu, const struct linux_sigframe *f)
 {
-	struct rv_frame fr;
+	uint64_t trampoline = linux_sigreturn_trampoline(sigreturn_code, sizeof sigreturn_code);
 	uint64_t sp = (f->sp - FRAME_SIZE) & ~15ULL;
+	struct rv_frame fr;
 
-	pthread_once(&trampoline_once, trampoline_map);
 	if (!trampoline || f->sp < FRAME_SIZE)
 		return -EFAULT;
 	memset(&fr, 0, sizeof fr);
 	memcpy(fr.info, f->info, sizeof fr.info);
-	fr.ss_sp = f->ss_sp;
-	fr.ss_flags = f->ss_flags;
-	fr.ss_size = f->ss_size;
+	fr.ss_sp = f->stack.sp;
+	fr.ss_flags = f->stack.flags;
+	fr.ss_size = f->stack.size;
 	fr.sigmask = f->mask;
 	fr.gregs[0] = cpu->pc;
 	for (int i = 1; i < 32; i++)
@@ -97,7 +85,7 @@ static int setup(struct vcpu *cpu, const struct linux_sigframe *f)
 	return 0;
 }
 
-static int restore(struct vcpu *cpu, uint64_t *mask, uint64_t *ss_sp, uint64_t *ss_size, int *ss_flags)
+static int restore(struct vcpu *cpu, uint64_t *mask, struct linux_sigstack *stack)
 {
 	struct rv_frame fr;
 
@@ -112,13 +100,14 @@ static int restore(struct vcpu *cpu, uint64_t *mask, uint64_t *ss_sp, uint64_t *
 	fpu_frm_set(cpu, cpu->slot[RV_FRM]);
 	fpu_fflags_set(cpu, fr.fcsr & 0x1f);
 	*mask = fr.sigmask;
-	*ss_sp = fr.ss_sp;
-	*ss_size = fr.ss_size;
-	*ss_flags = fr.ss_flags;
+	stack->sp = fr.ss_sp;
+	stack->size = fr.ss_size;
+	stack->flags = fr.ss_flags;
 	return 0;
 }
 
-const struct linux_sigframe_ops linux_sigframe_riscv64 = {
+/* linux_abi.c's .sigframe */
+const struct linux_sigframe_ops riscv64_linux_sigframe = {
 	.setup = setup,
 	.restore = restore,
 };
