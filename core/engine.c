@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 
 #include "backend.h"
+#include "fpu.h"
 #include "frontend.h"
 #include "mem.h"
 #include "process.h"
@@ -25,7 +26,14 @@ int engine_init(const char *arch, const char *backend, uint64_t window)
 	return 0;
 }
 
-struct vcpu *engine_cpu_new(void) { return vcpu_new(proc.fe); }
+/* The calling thread runs the vcpu: its FP environment is the guest's. */
+struct vcpu *engine_cpu_new(void)
+{
+	struct vcpu *cpu = vcpu_new(proc.fe);
+
+	fpu_thread_init(cpu);
+	return cpu;
+}
 
 int64_t engine_map(uint64_t addr, uint64_t len, int prot)
 {

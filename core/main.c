@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "core/backend.h"
+#include "core/fpu.h"
 #include "core/frontend.h"
 #include "core/gdbstub.h"
 #include "core/insn_trace.h"
@@ -109,6 +110,7 @@ int main(int argc, char **argv)
 	if (bs.execfd >= 0)
 		close(bs.execfd);
 	struct vcpu *cpu = vcpu_new(proc.fe);
+	fpu_thread_init(cpu);
 	cpu->tid = (int)gettid();
 	if (proc.os->boot(cpu, &li) < 0)
 		ferry_fatal("%s: cannot set up the initial process", shown);

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/fpu.h"
 #include "frontend.h"
 #include "log.h"
 #include "mem.h"
@@ -26,7 +25,9 @@ struct vcpu *vcpu_new(const struct frontend *fe)
 	cpu->jmp_cache = jc;
 	cpu->chain_slot = -1;
 	fe->cpu_init(cpu);
-	fpu_thread_init(cpu);
+	/* The host FP environment is left alone: it belongs to the calling
+	 * thread, which is not the one that runs this vcpu after a clone.  The
+	 * running thread sets it up with fpu_thread_init(). */
 	pthread_mutex_lock(&all_cpus_lock);
 	cpu->next_cpu = all_cpus;
 	all_cpus = cpu;

@@ -2,7 +2,6 @@
  * a new host thread in this process, so the guest's memory, descriptors
  * and futex words are shared as the kernel would share them. */
 #include <errno.h>
-#include <fenv.h>
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
@@ -16,6 +15,7 @@
 #include <unistd.h>
 
 #include "syscalls/linux/sys.h"
+#include "core/fpu.h"
 #include "core/frontend.h"
 #include "core/log.h"
 #include "core/mem.h"
@@ -72,7 +72,9 @@ int linux_thread_with_tid(int tid, void (*fn)(struct linux_thread *t, void *ctx)
 struct thread_start {
 	struct vcpu *cpu;
 	uint64_t flags, ptid, ctid;
-	fenv_t fenv;     /* the parent's host FP environment (fcsr is inherited) */
+	/* the parent's dynamic rounding mode and accrued flags: a new thread
+	 * inherits them (copy_thread copies fcsr, FPCR/FPSR) */
+	uint64_t fp_rm, fp_flags;
 	sem_t ready;
 	int tid;
 };
@@ -83,7 +85,10 @@ static void *thread_main(void *arg)
 	struct vcpu *cpu = ts->cpu;
 	int tid = (int)syscall(SYS_gettid);
 
-	fesetenv(&ts->fenv);
+	/* the host FP environment is per host thread: set up this one's */
+	fpu_thread_init(cpu);
+	fpu_frm_set(cpu, ts->fp_rm);
+	fpu_fflags_set(cpu, ts->fp_flags);
 	cpu->tid = tid;
 	((struct linux_thread *)cpu->os_state)->tid = tid;
 	linux_thread_register(cpu->os_state);
@@ -117,14 +122,11 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 		return -ENOSYS;
 	if (!(lt = calloc(1, sizeof *lt)))
 		return -ENOMEM;
-	/* vcpu_new() resets the host FP environment of the calling thread: keep ours */
-	fegetenv(&ts.fenv);
 	child = vcpu_new(cpu->fe);
-	fesetenv(&ts.fenv);
 	memcpy(child->slot, cpu->slot, sizeof(uint64_t) * IR_ARCH_SLOTS);
 	child->pc = cpu->pc;
-	child->fp_rm = cpu->fp_rm;
-	child->fp_flags = cpu->fp_flags;
+	ts.fp_rm = cpu->fp_rm;
+	ts.fp_flags = fpu_fflags_get(cpu);
 	child->slot[abi->ret_slot] = 0;
 	if (a[1])
 		child->slot[abi->sp_slot] = a[1];
