@@ -87,8 +87,7 @@ static int setup(struct vcpu *cpu, const struct linux_sigframe *f)
 		fr->regs[i] = cpu->slot[A64_X(i)];
 	fr->sp = cpu->slot[A64_SP];
 	fr->pc = cpu->pc;
-	fr->pstate = cpu->slot[A64_NF] << 31 | cpu->slot[A64_ZF] << 30 | cpu->slot[A64_CF] << 29 |
-		     cpu->slot[A64_VF] << 28;
+	fr->pstate = a64_nzcv(cpu); /* NZCV is lazy (flags.c) */
 	fr->fp_magic = FPSIMD_MAGIC;
 	fr->fp_size = FPSIMD_SIZE;
 	fr->fpsr = (uint32_t)a64_helper_fpsr_read(cpu, 0, 0, 0);
@@ -147,10 +146,7 @@ static int restore(struct vcpu *cpu, uint64_t *mask, struct linux_sigstack *stac
 		cpu->slot[A64_X(i)] = fr->regs[i];
 	cpu->slot[A64_SP] = fr->sp;
 	cpu->pc = fr->pc;
-	cpu->slot[A64_NF] = fr->pstate >> 31 & 1;
-	cpu->slot[A64_ZF] = fr->pstate >> 30 & 1;
-	cpu->slot[A64_CF] = fr->pstate >> 29 & 1;
-	cpu->slot[A64_VF] = fr->pstate >> 28 & 1;
+	a64_set_nzcv(cpu, fr->pstate);
 	memcpy(&fpsr, fp + 8, 4);
 	memcpy(&fpcr, fp + 12, 4);
 	for (int i = 0; i < 64; i++)

@@ -117,6 +117,24 @@ bool a64_simd_elem(struct a64_ctx *c, bool scalar)
 		}
 		d.size = size;
 	}
+	if (fp && !scalar && key != E_FMULX) {
+		/* The element broadcast into a temp pair, then the lane-wise op. */
+		struct ir_block *b = c->b;
+		unsigned e = a64_get_elem(c, d.vm, d.size, d.imm), t = a64_temp2(c);
+		if (d.size == 2) {
+			unsigned k = a64_const(c, 0x0000000100000001ull);
+			ir_emit(b, IR_MUL, t, e, k, 0);
+		} else {
+			ir_mov(b, t, e);
+		}
+		ir_mov(b, t + 1, t);
+		struct ir_insn *in = ir_emit4(b, key == E_FMUL ? IR_VFMUL : IR_VFMA, A64_V(d.vd), A64_V(d.vn), t,
+					      A64_V(d.vd), 0);
+		in->rm = IRM_DYN;
+		in->fmode = IRFM_ARM;
+		in->imm = d.size | (q ? 4 : 0) | (key == E_FMLS ? 8 : 0);
+		return true;
+	}
 	a64_vcall(c, helper_elem, &d, A64_ZERO, A64_ZERO);
 	return true;
 }
