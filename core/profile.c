@@ -114,8 +114,9 @@ void profile_start(void)
 }
 
 struct func {
-	uint64_t key;    /* function start, or the block pc when no symbol holds it */
+	uint64_t key;    /* function start; 0 for code outside any function */
 	uint64_t count;
+	char where[64];  /* key 0: the file ("libfoo.so (no symbol)") */
 };
 
 static int by_count(const void *a, const void *b)
@@ -129,7 +130,21 @@ static int by_count(const void *a, const void *b)
 static int by_key(const void *a, const void *b)
 {
 	const struct func *x = a, *y = b;
-	return x->key < y->key ? -1 : x->key > y->key;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return strcmp(x->where, y->where);
+}
+
+/* Code no function symbol covers counts per file: "file+0x1234" names
+ * the file, "?" no file at all (anonymous memory, [vdso]). */
+static void file_of(uint64_t pc, char *out, size_t n)
+{
+	char buf[256];
+	sym_describe(pc, buf, sizeof(buf));
+	char *plus = strstr(buf, "+0x");
+	if (plus)
+		*plus = 0;
+	snprintf(out, n, "%.40s (no symbol)", buf);
 }
 
 void profile_report(void)
@@ -153,14 +168,17 @@ void profile_report(void)
 			unknown += table[i].count; /* a stale block (flushed, unmapped) */
 			continue;
 		}
-		uint64_t start = sym_func_start(pc);
-		fn[nf++] = (struct func){start ? start : pc, table[i].count};
+		struct func *e = &fn[nf++];
+		e->key = sym_func_start(pc);
+		e->count = table[i].count;
+		if (!e->key)
+			file_of(pc, e->where, sizeof(e->where));
 	}
 	/* Blocks of one function become one line. */
 	qsort(fn, nf, sizeof(*fn), by_key);
 	size_t m = 0;
 	for (size_t i = 0; i < nf; i++) {
-		if (m && fn[m - 1].key == fn[i].key)
+		if (m && by_key(&fn[m - 1], &fn[i]) == 0)
 			fn[m - 1].count += fn[i].count;
 		else
 			fn[m++] = fn[i];
@@ -172,7 +190,10 @@ void profile_report(void)
 	uint64_t shown = 0;
 	for (size_t i = 0; i < m && i < TOP; i++) {
 		char name[256];
-		sym_describe(fn[i].key, name, sizeof(name));
+		if (fn[i].key)
+			sym_describe(fn[i].key, name, sizeof(name));
+		else
+			snprintf(name, sizeof(name), "%s", fn[i].where);
 		char *plus = strstr(name, "+0x0 ");
 		if (plus) /* the function's own start: "memcpy (libc.so.6)" */
 			memmove(plus, plus + 4, strlen(plus + 4) + 1);
