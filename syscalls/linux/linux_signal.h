@@ -8,8 +8,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "syscalls/linux/linux_abi.h"
-
 /* siginfo_t: 128 bytes on every Linux (include/uapi/asm-generic/siginfo.h,
  * SI_MAX_SIZE).  struct linux_sigframe.info is in the 64-bit layout, the
  * host's, whose fields a 32-bit arch's frame converts. */
