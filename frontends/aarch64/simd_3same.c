@@ -276,6 +276,12 @@ bool a64_simd_3same(struct a64_ctx *c, bool scalar)
 			break;
 		}
 	}
+	if (!scalar && (key & 0x1f) == K_MLA) { /* MLA, MLS: a multiply, then an add or subtract */
+		unsigned t = a64_temp2(c);
+		a64_vop(c, IR_VMUL, t, A64_V(d.vn), A64_V(d.vm), size, q, 0);
+		a64_vop(c, key & U ? IR_VSUB : IR_VADD, A64_V(d.vd), A64_V(d.vd), t, size, q, 0);
+		return true;
+	}
 	enum ir_op op = ir_op_for(key);
 	if (op != IR_NOP && (!scalar || size == 3)) {
 		/* a scalar D operation is the one-lane 64-bit vector form */

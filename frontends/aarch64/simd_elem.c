@@ -135,6 +135,21 @@ bool a64_simd_elem(struct a64_ctx *c, bool scalar)
 		in->imm = d.size | (q ? 4 : 0) | (key == E_FMLS ? 8 : 0);
 		return true;
 	}
+	if (!fp && !scalar && (key == E_MUL || key == E_MLA || key == E_MLS)) {
+		/* the element broadcast, then lane-wise multiply (and add) */
+		struct ir_block *b = c->b;
+		unsigned e = a64_get_elem(c, d.vm, d.size, d.imm), t = a64_temp2(c);
+		unsigned k = a64_const(c, d.size == 1 ? 0x0001000100010001ull : 0x0000000100000001ull);
+		ir_emit(b, IR_MUL, t, e, k, 0);
+		ir_mov(b, t + 1, t);
+		if (key == E_MUL) {
+			a64_vop(c, IR_VMUL, A64_V(d.vd), A64_V(d.vn), t, d.size, q, 0);
+		} else {
+			a64_vop(c, IR_VMUL, t, A64_V(d.vn), t, d.size, q, 0);
+			a64_vop(c, key == E_MLA ? IR_VADD : IR_VSUB, A64_V(d.vd), A64_V(d.vd), t, d.size, q, 0);
+		}
+		return true;
+	}
 	a64_vcall(c, helper_elem, &d, A64_ZERO, A64_ZERO);
 	return true;
 }
