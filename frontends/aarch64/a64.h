@@ -27,10 +27,12 @@
 #define A64_FPSRX 103             /* FPSR.QC (bit 27) and IDC (bit 7), in place */
 #define A64_TPIDR 104             /* TPIDR_EL0 */
 #define A64_EXCL 105              /* two slots: the value LDXP (64-bit pair) saw */
-/* NZCV is lazy (flags.c): a flag-setting instruction leaves its operands
- * and result here with the operation's kind, and NZCV is computed from
- * them only when something needs the four flags; A64_NF..A64_VF are valid
- * when A64_FLKIND is A64_FK_MAT.  Read it with a64_nzcv(). */
+/* NZCV is lazy (flags.c): a flag-setting instruction leaves its first
+ * operand and its result here with the operation's kind (the second
+ * operand follows from them), and NZCV is computed only when something
+ * needs the four flags; A64_NF..A64_VF are valid when A64_FLKIND is
+ * A64_FK_MAT.  Code outside the decoder reads and writes NZCV with
+ * a64_nzcv() and a64_set_nzcv(). */
 #define A64_FLA 107               /* first operand (32-bit ones sign-extended) */
 /* slot 108 is free */
 #define A64_FLR 109               /* result (32-bit ones sign-extended) */
@@ -39,8 +41,8 @@
 
 enum a64_fkind {
 	A64_FK_MAT,                       /* A64_NF..A64_VF hold the flags */
-	A64_FK_SUB64, A64_FK_SUB32,       /* SUBS, CMP: FLA - FLB */
-	A64_FK_ADD64, A64_FK_ADD32,       /* ADDS, CMN: FLA + FLB */
+	A64_FK_SUB64, A64_FK_SUB32,       /* SUBS, CMP: FLR = FLA - b */
+	A64_FK_ADD64, A64_FK_ADD32,       /* ADDS, CMN: FLR = FLA + b */
 	A64_FK_LOGIC64, A64_FK_LOGIC32,   /* ANDS, BICS, TST: N and Z of FLR, C = V = 0 */
 	A64_FK_UNKNOWN,                   /* translation time only: whatever A64_FLKIND says */
 };
