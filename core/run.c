@@ -11,6 +11,7 @@
 
 #include "backend.h"
 #include "frontend.h"
+#include "gdbstub.h"
 #include "log.h"
 #include "mem.h"
 #include "os.h"
@@ -45,9 +46,16 @@ int run_until_exit(struct vcpu *cpu)
 				tcache_flush();
 			return VEXIT_INTERRUPT;
 		}
+		if (run_debug_hook) {
+			/* Outside guest code while a debugger may hold the thread, so a
+			 * flush elsewhere does not wait for it. */
+			tcache_leave(cpu);
+			run_debug_hook(cpu);
+			tcache_enter(cpu);
+			if (cpu->interrupt)
+				continue;
+		}
 		struct tblock *tb = tcache_get(cpu, cpu->pc);
-		if (run_debug_hook)
-			cpu->interrupt = 1; /* leave at the block's exit, unchained */
 		int r = be->exec(cpu, tb);
 		if (r != VEXIT_LOOKUP) {
 			tcache_leave(cpu);
@@ -60,8 +68,6 @@ void run_loop(struct vcpu *cpu)
 {
 	const struct guest_os *os = proc.os;
 	for (;;) {
-		if (run_debug_hook)
-			run_debug_hook(cpu);
 		switch (run_until_exit(cpu)) {
 		case VEXIT_SYSCALL:
 			os->syscall(cpu);
@@ -144,6 +150,7 @@ static void print_stats(void)
 
 void process_exit(int status)
 {
+	gdb_notify_exit(status);
 	print_stats();
 	fflush(trace_file());
 	_exit(status);
@@ -151,6 +158,7 @@ void process_exit(int status)
 
 void process_kill(int host_signo)
 {
+	gdb_notify_killed(host_signo);
 	print_stats();
 	fflush(trace_file());
 	/* No core file of ferry itself: it would describe the translator, not the guest. */

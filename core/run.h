@@ -19,8 +19,9 @@ __attribute__((noreturn)) void process_kill(int host_signo);
 
 extern __thread struct vcpu *current_cpu;
 
-/* When set (a debugger is attached), called before every block with the pc
- * about to run, and blocks are not chained: each returns to the run loop. */
+/* When set (a debugger or --trace=insn), called before every block with the
+ * pc about to run; blocks are then neither chained nor found through the
+ * jump cache, so each one comes back here. */
 extern void (*run_debug_hook)(struct vcpu *cpu);
 
 #endif

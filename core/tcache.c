@@ -271,6 +271,17 @@ static struct tblock *translate(struct vcpu *cpu, uint64_t pc)
 
 struct tblock *tcache_get(struct vcpu *cpu, uint64_t pc)
 {
+	extern void (*run_debug_hook)(struct vcpu *);
+	if (run_debug_hook) {
+		/* Debugging: every block returns to the run loop (no links). */
+		pthread_mutex_lock(&tc_lock);
+		struct tblock *tb = lookup(pc);
+		if (!tb)
+			tb = translate(cpu, pc);
+		pthread_mutex_unlock(&tc_lock);
+		cpu->chain_from = NULL;
+		return tb;
+	}
 	struct tcache_jmp *jc = cpu->jmp_cache;
 	struct tblock *tb = jc->tb[tcache_jmp_hash(pc)];
 	if (!tb || tb->pc != pc) {

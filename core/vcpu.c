@@ -47,3 +47,12 @@ void vcpu_free(struct vcpu *cpu)
 	free(cpu->jmp_cache);
 	free(cpu);
 }
+
+/* After fork only the calling thread exists in the child: the others' CPUs
+ * must not be waited for (exclusive sections) or signalled. */
+void vcpu_forget_others(struct vcpu *keep)
+{
+	pthread_mutex_init(&all_cpus_lock, NULL);
+	all_cpus = keep;
+	keep->next_cpu = NULL;
+}

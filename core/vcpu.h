@@ -67,5 +67,7 @@ struct vcpu {
 
 struct vcpu *vcpu_new(const struct frontend *fe);
 void vcpu_free(struct vcpu *cpu);
+/* In a fork child: drop every CPU but this one from the thread list. */
+void vcpu_forget_others(struct vcpu *keep);
 
 #endif

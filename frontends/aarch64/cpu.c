@@ -5,8 +5,10 @@
 #include "core/vcpu.h"
 #include "frontends/aarch64/a64.h"
 
-/* linux_abi.c; not const, see there. */
-extern struct linux_abi aarch64_linux_abi;
+/* linux_abi.c */
+extern const struct linux_abi aarch64_linux_abi;
+/* gdb_target.c */
+extern const struct gdb_target aarch64_gdb_target;
 
 /* Register numbering of gdb's aarch64 target: x0..x30, sp, pc, cpsr. */
 enum { A64_REG_SP = 31, A64_REG_PC = 32, A64_REG_CPSR = 33, A64_NREGS = 34 };
@@ -72,4 +74,5 @@ const struct frontend frontend_aarch64 = {
 	.reg_ret = 0,
 	.reg_link = 30,
 	.linux = &aarch64_linux_abi,
+	.gdb = &aarch64_gdb_target,
 };

@@ -7,8 +7,8 @@
 #include "core/vcpu.h"
 #include "frontends/riscv64/rv.h"
 
-/* linux_abi.c; not const, see there. */
-extern struct linux_abi riscv64_linux_abi;
+/* linux_abi.c */
+extern const struct linux_abi riscv64_linux_abi;
 /* gdb_target.c */
 extern const struct gdb_target riscv64_gdb_target;
 

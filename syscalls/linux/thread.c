@@ -195,4 +195,5 @@ void linux_threads_after_fork(struct linux_thread *self)
 	pthread_mutex_init(&list_lock, NULL);
 	threads = self;
 	self->next = NULL;
+	vcpu_forget_others(self->cpu);
 }
