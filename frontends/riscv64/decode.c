@@ -133,9 +133,10 @@ void rv_translate(struct vcpu *cpu, struct ir_block *b)
 		}
 		pc += len;
 		ir_insn_end(b, pc);
-		if (c.end || b->ended)
+		if (b->ended)
 			return;
-		if (n + 1 == RV_BLOCK_INSNS || n + 1 == b->max_insns || PAGE_DOWN(pc) != page) {
+		/* c.end without an exit: the instruction wants the block to stop after it. */
+		if (c.end || n + 1 == RV_BLOCK_INSNS || n + 1 == b->max_insns || PAGE_DOWN(pc) != page) {
 			ir_exit(b, pc);
 			return;
 		}

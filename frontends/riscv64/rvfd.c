@@ -8,6 +8,7 @@
  * results; the bit-level instructions here (fsgnj*.s) do the same by hand,
  * while the moves (fmv.x.w, fsw) pass the bits through untouched. */
 #include "core/fpu.h"
+#include "core/vcpu.h"
 #include "frontends/riscv64/rv.h"
 
 static inline unsigned x(unsigned r) { return RV_X(r); }
@@ -17,10 +18,14 @@ static inline unsigned f(unsigned r) { return RV_F(r); }
 #define SIGN_D INT64_MIN
 
 /* The rm field: 5 and 6 are reserved, 7 is the dynamic mode (vol. I,
- * "Rounding mode encoding").  Returns -1 for a reserved value. */
-static int rm_field(uint32_t i)
+ * "Rounding mode encoding").  Returns -1 for a reserved value, and for the
+ * dynamic mode while frm holds a reserved value (translations follow frm:
+ * see frm_written in zicsr.c). */
+static int rm_field(const struct rv_ctx *c)
 {
-	unsigned rm = rv_funct3(i);
+	unsigned rm = rv_funct3(c->insn);
+	if (rm == 7 && c->cpu && c->cpu->slot[RV_FRM] > 4)
+		return -1;
 	return rm == 5 || rm == 6 ? -1 : (int)rm;
 }
 
@@ -90,7 +95,7 @@ static bool fused(struct rv_ctx *c)
 {
 	uint32_t i = c->insn;
 	unsigned fmt = (i >> 25) & 3;
-	int rm = rm_field(i);
+	int rm = rm_field(c);
 	if (fmt > 1 || rm < 0)
 		return false;
 	/* imm bit 0 negates the product, bit 1 the addend:
@@ -181,7 +186,7 @@ static bool op_fp(struct rv_ctx *c)
 	unsigned funct5 = rv_funct7(i) >> 2, fmt = rv_funct7(i) & 3, f3 = rv_funct3(i);
 	unsigned rd = rv_rd(i), rs1 = rv_rs1(i), rs2 = rv_rs2(i);
 	bool dbl = fmt == 1;
-	int rm = rm_field(i);
+	int rm = rm_field(c);
 	if (fmt > 1) /* Zfh, Q */
 		return false;
 

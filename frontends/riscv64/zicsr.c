@@ -3,6 +3,9 @@
  * instret).  ISA manual vol. I, ch. "Zicsr" and "Counters"; CSR numbers from
  * vol. II, table "Currently allocated RISC-V unprivileged CSR addresses".
  * Anything else, or a write to a read-only CSR, is an illegal instruction. */
+#include <stdatomic.h>
+
+#include "core/tcache.h"
 #include "frontends/riscv64/rv.h"
 
 /* frm lives in an architectural slot of its own (RV_FRM) so reads see the
@@ -36,6 +39,24 @@ static void csr_read(struct rv_ctx *c, unsigned csr, unsigned d)
 	}
 }
 
+/* A reserved frm (5-7) makes every dynamic-rounding FP instruction illegal
+ * (vol. I, "Floating-Point Control and Status Register").  Translations read
+ * the thread's frm (rvfd.c), so the cache is flushed when frm becomes
+ * invalid and again when it is valid after having been invalid: programs
+ * that never write a reserved frm never flush.  Called after each frm write. */
+static atomic_int invalid_frm_seen;
+
+static uint64_t frm_written(struct vcpu *cpu, uint64_t frm, uint64_t unused_b, uint64_t unused_c)
+{
+	if (frm > 4) {
+		atomic_store(&invalid_frm_seen, 1);
+		tcache_request_flush();
+	} else if (atomic_exchange(&invalid_frm_seen, 0)) {
+		tcache_request_flush();
+	}
+	return 0;
+}
+
 /* Writes v (a slot); the bits beyond each field are ignored. */
 static void csr_write(struct rv_ctx *c, unsigned csr, unsigned v)
 {
@@ -45,13 +66,16 @@ static void csr_write(struct rv_ctx *c, unsigned csr, unsigned v)
 		ir_emit(b, IR_ANDI, t, v, 0, 0x1f);
 		ir_emit(b, IR_FFLAGS_SET, 0, t, 0, 0);
 	}
-	if (csr == CSR_FRM) {
-		ir_emit(b, IR_ANDI, RV_FRM, v, 0, 7);
+	if (csr == CSR_FRM || csr == CSR_FCSR) {
+		if (csr == CSR_FRM) {
+			ir_emit(b, IR_ANDI, RV_FRM, v, 0, 7);
+		} else {
+			ir_emit(b, IR_SHRI, t, v, 0, 5);
+			ir_emit(b, IR_ANDI, RV_FRM, t, 0, 7);
+		}
 		ir_emit(b, IR_FRM_SET, 0, RV_FRM, 0, 0);
-	} else if (csr == CSR_FCSR) {
-		ir_emit(b, IR_SHRI, t, v, 0, 5);
-		ir_emit(b, IR_ANDI, RV_FRM, t, 0, 7);
-		ir_emit(b, IR_FRM_SET, 0, RV_FRM, 0, 0);
+		ir_call(b, frm_written, ir_temp(b), RV_FRM, 0, 0);
+		c->end = true; /* what follows is translated for the new frm */
 	}
 }
 
