@@ -148,7 +148,7 @@ void ir_print(const struct ir_block *b, void (*out)(void *ctx, const char *line)
 			case 'c':
 				if (i->op == IR_SETCC || i->op == IR_SETCCI || i->op == IR_BRCC)
 					piece = ir_cond_name(i->c);
-				else if (i->op == IR_ATOMIC32 || i->op == IR_ATOMIC64)
+				else if (!strncmp(info->name, "ATOMIC", 6))
 					snprintf(tmp, sizeof(tmp), "op%u", i->c), piece = tmp;
 				else
 					slot_name(tmp, sizeof(tmp), i->c), piece = tmp;
