@@ -20,7 +20,6 @@ GLIBS    := -lm -lpthread
 directive = $(shell sed -n 's/^.*$(2):[[:space:]]*//p' $(1) | head -n1 | sed 's/[[:space:]]*\*\/.*//')
 tflags = $(call directive,$(1),TEST-CFLAGS)
 tlibs = $(call directive,$(1),TEST-LIBS)
-ISA_MARCH:= -march=rv64gc_zba_zbb_zbs
 
 # Guest programs: every tests/guest/*.c and *.cc, built four ways.
 GUEST_C   := $(wildcard tests/guest/*.c)
@@ -39,11 +38,29 @@ GUEST_BINS := $(foreach n,$(GUEST_ALL),$(foreach v,$(VARIANTS),$(T)/guest/$(n).$
 GUEST_EXPECTED := $(notdir $(basename $(wildcard tests/guest/*.expected)))
 NATIVE_BINS := $(foreach n,$(filter-out $(GUEST_EXPECTED),$(GUEST_ALL)),$(T)/native/$(n))
 
-# Instruction tests: C ones static and dynamic, assembly ones freestanding.
-ISA_C   := $(wildcard tests/isa/riscv64/*.c)
-ISA_S   := $(wildcard tests/isa/riscv64/*.S)
-ISA_BINS := $(foreach n,$(notdir $(basename $(ISA_C))),$(T)/isa/$(n).static $(T)/isa/$(n).dynamic) \
-	    $(foreach n,$(notdir $(basename $(ISA_S))),$(T)/isa/$(n).static)
+# Instruction tests, one directory per guest arch (tests/isa/<arch>/), built
+# with <arch>-linux-gnu-gcc: C ones static and dynamic, assembly ones
+# freestanding.  ISA_FLAGS_<arch> are the flags every test of that arch gets.
+ISA_ARCHES := $(notdir $(patsubst %/,%,$(wildcard tests/isa/*/)))
+ISA_FLAGS_riscv64 := -march=rv64gc_zba_zbb_zbs
+ISA_BINS :=
+# $(call isa_arch,arch)
+define isa_arch
+ISA_BINS += $$(foreach n,$$(notdir $$(basename $$(wildcard tests/isa/$(1)/*.c))),\
+	$(T)/isa/$(1)/$$(n).static $(T)/isa/$(1)/$$(n).dynamic)
+ISA_BINS += $$(foreach n,$$(notdir $$(basename $$(wildcard tests/isa/$(1)/*.S))),$(T)/isa/$(1)/$$(n).static)
+$(T)/isa/$(1)/%.static: tests/isa/$(1)/%.c
+	@mkdir -p $$(@D)
+	$(1)-linux-gnu-gcc $$(GCFLAGS) $$(ISA_FLAGS_$(1)) $$(call tflags,$$<) -O2 -static -MMD -MP -MF $$@.d -o $$@ $$< $$(call tlibs,$$<) $$(GLIBS)
+$(T)/isa/$(1)/%.dynamic: tests/isa/$(1)/%.c
+	@mkdir -p $$(@D)
+	$(1)-linux-gnu-gcc $$(GCFLAGS) $$(ISA_FLAGS_$(1)) $$(call tflags,$$<) -O2 -MMD -MP -MF $$@.d -o $$@ $$< $$(call tlibs,$$<) $$(GLIBS)
+# Assembly tests have their own _start and talk to the kernel directly.
+$(T)/isa/$(1)/%.static: tests/isa/$(1)/%.S
+	@mkdir -p $$(@D)
+	$(1)-linux-gnu-gcc $$(ISA_FLAGS_$(1)) $$(call tflags,$$<) -nostdlib -static -Wl,--build-id=none -MMD -MP -MF $$@.d -o $$@ $$<
+endef
+$(foreach a,$(ISA_ARCHES),$(eval $(call isa_arch,$(a))))
 
 # Bad-input fixtures and the ELF editing tool.
 TOOLS := $(T)/tools/elfmangle $(T)/bad/x86_64_object.o $(T)/bad/x86_64_exe \
@@ -70,7 +87,7 @@ $(eval $(call guest_rule,static-O2,-static -O2))
 $(eval $(call guest_rule,dynamic-O0,-O0))
 $(eval $(call guest_rule,dynamic-O2,-O2))
 $(eval $(call guest_rule,static-Os,-static -Os))
-$(eval $(call guest_rule,dynamic-O3zb,-O3 $(ISA_MARCH)))
+$(eval $(call guest_rule,dynamic-O3zb,-O3 -march=rv64gc_zba_zbb_zbs))
 
 $(T)/native/%: tests/guest/%.c
 	@mkdir -p $(@D)
@@ -78,17 +95,6 @@ $(T)/native/%: tests/guest/%.c
 $(T)/native/%: tests/guest/%.cc
 	@mkdir -p $(@D)
 	$(HOSTCXX) $(GCXXFLAGS) -O2 $(call tflags,$<) -MMD -MP -MF $@.d -o $@ $< $(call tlibs,$<) $(GLIBS)
-
-$(T)/isa/%.static: tests/isa/riscv64/%.c
-	@mkdir -p $(@D)
-	$(RVCC) $(GCFLAGS) $(ISA_MARCH) $(call tflags,$<) -O2 -static -MMD -MP -MF $@.d -o $@ $< $(call tlibs,$<) $(GLIBS)
-$(T)/isa/%.dynamic: tests/isa/riscv64/%.c
-	@mkdir -p $(@D)
-	$(RVCC) $(GCFLAGS) $(ISA_MARCH) $(call tflags,$<) -O2 -MMD -MP -MF $@.d -o $@ $< $(call tlibs,$<) $(GLIBS)
-# Assembly tests have their own _start and talk to the kernel with ecall.
-$(T)/isa/%.static: tests/isa/riscv64/%.S
-	@mkdir -p $(@D)
-	$(RVCC) $(ISA_MARCH) -nostdlib -static -Wl,--build-id=none -MMD -MP -MF $@.d -o $@ $<
 
 $(T)/tools/elfmangle: tests/tools/elfmangle.c
 	@mkdir -p $(@D)
@@ -124,4 +130,4 @@ $(T)/unit/%: tests/unit/%.c $(LIBFERRY)
 		2>$@.log || $(HOSTCC) $(UNIT_CFLAGS) -MMD -MP -MF $@.d -o $@ $< -lm -lpthread 2>>$@.log \
 		|| { cat $@.log >&2; exit 1; }
 
--include $(wildcard $(T)/guest/*.d $(T)/native/*.d $(T)/isa/*.d $(T)/unit/*.d)
+-include $(wildcard $(T)/guest/*.d $(T)/native/*.d $(T)/isa/*/*.d $(T)/unit/*.d)

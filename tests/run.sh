@@ -5,16 +5,18 @@
 # then runs, on every backend `ferry --list-backends` names:
 #   guest/  C and C++ programs built four ways, output compared with the same
 #           source built natively and run on the host (or with <name>.expected)
-#   isa/    riscv64 instruction tests, output compared with <name>.expected
+#   isa/    instruction tests of each guest arch (tests/isa/<arch>/), output
+#           compared with <name>.expected
 #   bad/    broken executables: one "ferry:" line on stderr, no crash
 # and every tests/unit/*_test.c as a host program, then the feature scripts
 # tests/scripts/*.sh one at a time.  The last line printed is
 # "N passed, M failed[, K skipped]"; the status is non-zero if anything failed.
 #
 # Environment:
-#   FERRY_CMD          run guests with this command instead of <builddir>/ferry
-#                      (e.g. "qemu-riscv64 -L /usr/riscv64-linux-gnu"); checks
-#                      of ferry's own messages are then skipped
+#   FERRY_CMD          run riscv64 guests with this command instead of
+#                      <builddir>/ferry (e.g. "qemu-riscv64 -L /usr/riscv64-linux-gnu");
+#                      checks of ferry's own messages are then skipped
+#   FERRY_CMD_<arch>   the same for the instruction tests of another arch
 #   FERRY_CHECK_FULL=1 slower sweeps: more build variants, more ELF truncations
 #   FERRY_TEST_JOBS    parallel jobs (2)
 #   FERRY_TEST_TIMEOUT seconds per guest run (60)

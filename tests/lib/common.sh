@@ -10,9 +10,15 @@ base_env() {
 		grep -vE '^FERRY_(CMD|CHECK_FULL|TEST_[A-Z_]*)='
 }
 
-# The command that runs a guest on backend $1, as words on stdout (one a line).
+# The command that runs a guest of arch $2 (riscv64) on backend $1, as words
+# on stdout (one a line).  FERRY_CMD stands in for riscv64 guests,
+# FERRY_CMD_<arch> for others.
 ferry_words() {
-	if [ -n "${FERRY_CMD:-}" ]; then
+	local arch=${2:-riscv64} var
+	var=FERRY_CMD_$arch
+	if [ -n "${!var:-}" ]; then
+		printf '%s\n' ${!var}
+	elif [ -n "${FERRY_CMD:-}" ]; then
 		printf '%s\n' $FERRY_CMD
 	else
 		printf '%s\n' "$B/ferry" --backend "$1"
@@ -129,7 +135,7 @@ job_id() {
 job_label() { # KIND NAME VARIANT BACKEND
 	case $1 in
 	guest) echo "guest/$2 ${3%%-*} -${3#*-} [$4]" ;;
-	isa) echo "isa/riscv64/$2 $3 [$4]" ;;
+	isa) echo "isa/$2 $3 [$4]" ;;
 	bad) echo "$(bad_label "$2") [$4]" ;;
 	*) echo "$1/$2" ;;
 	esac

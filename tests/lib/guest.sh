@@ -23,14 +23,15 @@ guest_src() {
 	if [ -e "tests/guest/$1.c" ]; then echo "tests/guest/$1.c"; else echo "tests/guest/$1.cc"; fi
 }
 
+# Instruction tests are named <arch>/<name>: tests/isa/<arch>/<name>.{c,S}
 isa_names() {
-	for f in tests/isa/riscv64/*.c tests/isa/riscv64/*.S; do
-		[ -e "$f" ] && basename "${f%.*}"
+	for f in tests/isa/*/*.c tests/isa/*/*.S; do
+		[ -e "$f" ] && echo "${f#tests/isa/}" | sed 's/\.[cS]$//'
 	done | sort
 }
 
 isa_src() {
-	if [ -e "tests/isa/riscv64/$1.c" ]; then echo "tests/isa/riscv64/$1.c"; else echo "tests/isa/riscv64/$1.S"; fi
+	if [ -e "tests/isa/$1.c" ]; then echo "tests/isa/$1.c"; else echo "tests/isa/$1.S"; fi
 }
 
 isa_variants() {
@@ -105,8 +106,8 @@ run_guest() {
 
 # The guest address of a symbol of a static (non-PIE) binary, without 0x and
 # leading zeros.
-symbol_addr() { # BIN SYM
-	riscv64-linux-gnu-nm "$1" 2>/dev/null | awk -v s="$2" '$3 == s { print $1; exit }' | sed 's/^0*//'
+symbol_addr() { # ARCH BIN SYM
+	"$1-linux-gnu-nm" "$2" 2>/dev/null | awk -v s="$3" '$3 == s { print $1; exit }' | sed 's/^0*//'
 }
 
 run_isa() {
@@ -114,12 +115,18 @@ run_isa() {
 	src=$(isa_src "$name")
 	local label
 	label=$(job_label isa "$name" "$variant" "$be")
-	local bin=$T/isa/$name.$variant
-	local exp_out=$SRC/tests/isa/riscv64/$name.expected
+	local bin=$T/isa/$name.$variant arch=${name%%/*}
+	local exp_out=$SRC/tests/isa/$name.expected
 	local exp_status
 	exp_status=$(directive "$src" TEST-EXIT)
 	exp_status=${exp_status:-0}
-	read_directives "$src" "tests/isa/riscv64/$name.stdin"
+	read_directives "$src" "tests/isa/$name.stdin"
+	local cmd_var=FERRY_CMD_$arch
+	if [ -n "${FERRY_CMD:-}" ] && [ "$arch" != riscv64 ] && [ -z "${!cmd_var:-}" ]; then
+		note "FERRY_CMD runs riscv64 guests; set $cmd_var to run $arch ones"
+		report SKIP "$label"
+		return
+	fi
 	if [ ! -e "$exp_out" ]; then
 		note "missing $exp_out"
 		report FAIL "$label"
@@ -132,7 +139,7 @@ run_isa() {
 	fi
 	local -a envv fw
 	mapfile -t envv < <(base_env)
-	mapfile -t fw < <(ferry_words "$be")
+	mapfile -t fw < <(ferry_words "$be" "$arch")
 	local dir=$T/work/$ID ok=0
 	run_capture "$dir" "$STDIN" "${envv[@]}" "${TENV[@]}" -- "${fw[@]}" "$bin" "${ARGS[@]}"
 	compare_run "$dir" "$exp_out" "$exp_status" || ok=1
@@ -140,7 +147,7 @@ run_isa() {
 	local sym addr
 	sym=$(directive "$src" TEST-PC-SYMBOL)
 	if [ -n "$sym" ] && [ "$variant" = static ] && [ "$MSG_CHECK" = 1 ]; then
-		addr=$(symbol_addr "$bin" "$sym")
+		addr=$(symbol_addr "$arch" "$bin" "$sym")
 		if [ -z "$addr" ]; then
 			note "symbol $sym not found in $bin"
 			ok=1
