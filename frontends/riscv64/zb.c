@@ -134,9 +134,9 @@ static bool op_imm(struct rv_ctx *c)
 
 	if (f3 == 1) {
 		switch (funct6) {
-		case 0x12: op = IR_ANDI; imm = ~((int64_t)1 << sh); break; /* bclri */
-		case 0x0a: op = IR_ORI; imm = (int64_t)1 << sh; break;     /* bseti */
-		case 0x1a: op = IR_XORI; imm = (int64_t)1 << sh; break;    /* binvi */
+		case 0x12: op = IR_ANDI; imm = (int64_t)~(1ULL << sh); break; /* bclri */
+		case 0x0a: op = IR_ORI; imm = (int64_t)(1ULL << sh); break;     /* bseti */
+		case 0x1a: op = IR_XORI; imm = (int64_t)(1ULL << sh); break;    /* binvi */
 		default:
 			switch (funct12) {
 			case 0x600: op = IR_CLZ; break;
