@@ -4,7 +4,7 @@
 set -e
 pkgs="libelf-dev libcapstone-dev libbsd-dev libzstd-dev pkg-config
 gcc-riscv64-linux-gnu g++-riscv64-linux-gnu gcc-aarch64-linux-gnu g++-aarch64-linux-gnu
-qemu-user cmake meson ninja-build gdb-multiarch"
+qemu-user cmake meson ninja-build gdb-multiarch golang-go"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
