@@ -35,21 +35,29 @@ enum {
 	JL_CROSS = 32,    /* on INSN_START: a temp is read after this point (breaks ir.md rule 3) */
 	JL_D_DEAD = 64,   /* d is written again before anything can see memory: never store this value */
 	JL_D1_DEAD = 128,
+	JL_A_GONE = 256,  /* after this op, a (b, c) is written again before anything can see memory */
+	JL_B_GONE = 512,
+	JL_C_GONE = 1024,
 };
-/* Ops before which every architectural slot must be in memory: they may
- * fault, call C, or leave the block. */
+/* Ops that observe the guest state: they may fault, call C, or leave the
+ * block.  Before calls and exits memory is brought up to date; a fault
+ * takes the values still in registers from the fault map instead. */
 bool jit_sync_point(const struct ir_insn *i);
 
 /* The slots an op reads and writes.  `all`: it may also read any slot
  * from cpu->slot (helper calls, ops the JIT does not know). */
+#define JIT_MAX_READS 16
 struct jit_operands {
-	uint16_t rd[6], wr[2];
-	uint8_t rd_pos[6]; /* 'a', 'b', 'c', or 0 for the second half of a pair */
+	uint16_t rd[JIT_MAX_READS], wr[2];
+	uint8_t rd_pos[JIT_MAX_READS]; /* 'a', 'b', 'c', or 0 (a pair's second half, a loop's pinned slot) */
 	uint8_t nr, nw;
 	bool all;
 };
 void jit_operands(const struct ir_insn *i, struct jit_operands *o);
-void jit_liveness(const struct ir_block *ir, uint8_t *flags);
+struct jit_ctx;
+/* jit_operands, plus what a loop's back edge reads. */
+void jit_op_slots(const struct jit_ctx *c, const struct ir_insn *i, struct jit_operands *o);
+void jit_liveness(const struct jit_ctx *c, uint16_t *flags);
 
 /* A jump to an out-of-line stub, resolved when the block is finished. */
 enum jit_stub { JS_INTERRUPT, JS_BAD_ADDRESS, JS_MISALIGNED, JS_EXIT };
@@ -57,13 +65,22 @@ struct jit_fixup {
 	uint32_t at;      /* offset of the rel32 */
 	uint8_t kind;     /* enum jit_stub */
 	int8_t slot;      /* JS_EXIT: chain slot, or -1 for an exit that is never linked */
-	uint64_t target;  /* JS_EXIT: guest pc; traps: the instruction's pc - the block's */
+	int8_t reg;       /* traps: the register holding the guest address */
+	uint64_t target;  /* JS_EXIT: guest pc; traps: the fault map entry */
 };
 
-/* The fault map: a host fault at code offset >= host_off (and before the
- * next entry) is in the guest instruction at block pc + pc_off. */
+/* The fault map: one entry per guest memory access (and trap check).  A
+ * host fault at code offset host_off is in the guest instruction at block
+ * pc + pc_off, and the guest registers whose values are only in host
+ * registers there are pairs [first, first + n). */
 struct jit_fault_entry {
 	uint32_t host_off, pc_off;
+	uint16_t first, n;
+};
+#define JIT_ICOUNT_SLOT 0xffff /* a pair naming icount's register (loops) */
+struct jit_fault_pair {
+	uint16_t slot;
+	uint8_t reg, pad;
 };
 
 #define JIT_POOL 10 /* registers of the cache */
@@ -72,11 +89,10 @@ struct jit_ctx {
 	struct x64_buf *b;
 	const struct ir_block *ir;
 	struct tblock *tb;
-	const uint8_t *live;    /* per-op JL_* flags */
+	const uint16_t *live;   /* per-op JL_* flags */
 	uint32_t k;             /* op being compiled */
 	uint64_t insn_pc;       /* guest pc of the current instruction */
 	bool fault_pc_set;      /* cpu->fault_op already names insn_pc */
-	bool insn_mapped;       /* the fault map has an entry for insn_pc */
 
 	/* The register cache: reg_slot[r] is the slot register r holds (or -1);
 	 * slot_reg[s] the register holding slot s (or -1); dirty[r]: memory is
@@ -92,19 +108,36 @@ struct jit_ctx {
 	uint32_t exit_at[2];    /* rel32 offsets of the linkable exits, 0 if none */
 	struct jit_fault_entry *map;
 	uint32_t nmap, capmap;
+	struct jit_fault_pair *pairs;
+	uint32_t npairs, cappairs;
 	bool failed;            /* the cache is full */
+
+	/* Loop mode (jit_loop.c): the block branches to its own start. */
+	bool loop;
+	int8_t pin_reg[IR_SLOTS]; /* the register a pinned slot lives in, else -1 */
+	uint16_t pinned[JIT_POOL], npinned;
+	uint16_t pin_mask;        /* registers reserved: pinned slots and ric */
+	int8_t ric;               /* icount's register */
+	size_t loop_top;
 };
 
 /* A block in the cache: this header, the code (tb->code points there),
- * then the fault map (nmap entries, 4-byte aligned).  exit_at[k] is the
- * offset from tb->code of the rel32 of chain slot k's jump, 0 if the block
- * has no linkable exit k. */
-#define JIT_BLOCK_HEADER 16
+ * then the fault map (nmap entries, then npairs pairs, 4-byte aligned).
+ * exit_at[k] is the offset from tb->code of the rel32 of chain slot k's
+ * jump, 0 if the block has no linkable exit k. */
+#define JIT_BLOCK_HEADER 32
+#define JIT_BLOCK_MAGIC 0x4a495442u /* tells a JIT block from an interpreter one */
 struct jit_block_header {
+	uint32_t magic;
 	uint32_t exit_at[2];
 	uint32_t code_len;
-	uint32_t nmap;
+	uint16_t nmap, npairs;
+	uint32_t pad[3];
 };
+static inline const struct jit_fault_entry *jit_fault_map(const void *code, const struct jit_block_header *h)
+{
+	return (const struct jit_fault_entry *)((const uint8_t *)code + ((h->code_len + 3) & ~3u));
+}
 static inline struct jit_block_header *jit_header(void *code)
 {
 	return (struct jit_block_header *)((uint8_t *)code - JIT_BLOCK_HEADER);
@@ -116,16 +149,20 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb);
 void rc_reset(struct jit_ctx *c);
 int rc_get(struct jit_ctx *c, unsigned slot);
 int rc_new(struct jit_ctx *c);
+int rc_dest(struct jit_ctx *c, unsigned slot);
 int rc_take(struct jit_ctx *c, unsigned slot, bool dies);
 void rc_def(struct jit_ctx *c, unsigned slot, int reg, bool live);
 void rc_release(struct jit_ctx *c, unsigned slot);
 void rc_unlock(struct jit_ctx *c);
 void rc_sync_arch(struct jit_ctx *c);
 void rc_sync_all(struct jit_ctx *c);
+void rc_sync_unpinned(struct jit_ctx *c);
+void rc_snapshot(struct jit_ctx *c);
 void rc_forget_temps(struct jit_ctx *c);
 void rc_drop_slot(struct jit_ctx *c, unsigned slot);
 void rc_drop_all(struct jit_ctx *c);
 void rc_spill_caller_saved(struct jit_ctx *c);
+void rc_reload_pinned(struct jit_ctx *c, bool dirty);
 void rc_drop_caller_saved(struct jit_ctx *c);
 bool rc_caller_saved(int reg);
 static inline struct x64_mem slot_mem(unsigned slot) { return x64_m(J_CPU, (int32_t)(8 * slot)); }
@@ -135,10 +172,14 @@ enum x64_cc jit_cond_cc(unsigned cond);
 
 /* jit_compile.c */
 void jit_fixup(struct jit_ctx *c, size_t at, enum jit_stub kind, int slot, uint64_t target);
+void jit_trap_fixup(struct jit_ctx *c, size_t at, enum jit_stub kind, uint32_t entry, int addr_reg);
 void jit_mark_fault_pc(struct jit_ctx *c);
-void jit_mark_mem(struct jit_ctx *c);
+uint32_t jit_fault_entry(struct jit_ctx *c);
+void jit_fault_pair(struct jit_ctx *c, unsigned slot, int reg);
+void jit_access_here(struct jit_ctx *c, uint32_t entry);
 uint32_t jit_pc_off(const struct jit_ctx *c);
 bool jit_dies(const struct jit_ctx *c, char pos);
+bool jit_gone(const struct jit_ctx *c, unsigned slot);
 bool jit_d_live(const struct jit_ctx *c);
 
 /* Per-group emitters; each returns false for an op it does not handle. */
@@ -165,6 +206,17 @@ struct jit_arg {
 void jit_call(struct jit_ctx *c, const void *fn, const struct jit_arg *args, int nargs);
 void jit_call7(struct jit_ctx *c, const void *fn, const struct jit_arg *args, int64_t stack);
 
+/* jit_loop.c */
+void jit_plan_loop(struct jit_ctx *c);
+bool jit_is_back_edge(const struct jit_ctx *c, const struct ir_insn *i);
+void jit_loop_reads(const struct jit_ctx *c, struct jit_operands *o);
+void jit_loop_entry(struct jit_ctx *c);
+void jit_loop_count(struct jit_ctx *c);
+void jit_loop_reload(struct jit_ctx *c);
+void jit_loop_flush(struct jit_ctx *c);
+/* jit_call.c: does the op's code call C? */
+bool jit_op_calls(const struct ir_insn *i);
+
 /* jit_fp.c: out-of-line copies of core/fpu.h's ops, by IR op (NULL if not FP). */
 typedef uint64_t (*jit_fp_fn)(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 			      int64_t imm);
@@ -186,6 +238,11 @@ uint64_t jit_fallback_fault_pc(const struct vcpu *cpu);
 /* jit_fault.c: guest faults in generated code */
 void jit_fault_install(void);
 uint64_t jit_fault_pc(const struct vcpu *cpu);
+/* Writes the guest registers that fault map entry `entry` of the current
+ * block says are in host registers (regs[] by register number) to cpu->slot;
+ * returns the instruction's pc. */
+uint64_t jit_fault_restore(struct vcpu *cpu, uint32_t entry, const uint64_t *regs);
+int jit_h_trap(struct vcpu *cpu, const uint64_t *regs, uint32_t entry, uint64_t addr, uint64_t bus);
 
 /* jit_debug.c: perf map and code dumps, when the environment asks. */
 void jit_debug_block(const struct tblock *tb, const uint8_t *code, size_t len);

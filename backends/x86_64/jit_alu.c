@@ -56,7 +56,7 @@ static void add(struct jit_ctx *c, const struct ir_insn *i, int size)
 		return;
 	}
 	int ra = rc_get(c, i->a), rb = rc_get(c, i->b);
-	int rd = rc_new(c);
+	int rd = rc_dest(c, i->d);
 	x64_lea(c->b, size, rd, x64_mi(ra, rb, 0, 0));
 	def(c, i, rd);
 }
@@ -75,7 +75,7 @@ static void addi(struct jit_ctx *c, const struct ir_insn *i, int size)
 			x64_lea(c->b, size, rd, x64_m(rd, (int32_t)imm));
 	} else {
 		int ra = rc_get(c, i->a);
-		rd = rc_new(c);
+		rd = rc_dest(c, i->d);
 		x64_lea(c->b, size, rd, x64_m(ra, (int32_t)imm));
 	}
 	def(c, i, rd);
@@ -200,11 +200,11 @@ static void bitscan(struct jit_ctx *c, const struct ir_insn *i, int size, bool l
 static void extend(struct jit_ctx *c, const struct ir_insn *i, int from, bool sign)
 {
 	int ra, rd;
-	if (jit_dies(c, 'a')) {
+	if (jit_dies(c, 'a') && c->pin_reg[i->d] < 0) {
 		ra = rd = rc_take(c, i->a, true);
 	} else {
 		ra = rc_get(c, i->a);
-		rd = rc_new(c);
+		rd = rc_dest(c, i->d);
 	}
 	if (from == 4 && !sign)
 		x64_mov_rr(c->b, 4, rd, ra);
@@ -223,7 +223,7 @@ static void setcc(struct jit_ctx *c, const struct ir_insn *i)
 		rb = rc_get(c, i->b);
 	else if (!x64_fits_i32(i->imm))
 		x64_mov_ri(c->b, rb = X_RCX, (uint64_t)i->imm);
-	int rd = rc_new(c);
+	int rd = rc_dest(c, i->d);
 	x64_alu_rr(c->b, 4, X_XOR, rd, rd);
 	if (rb >= 0)
 		x64_alu_rr(c->b, 8, X_CMP, ra, rb);
@@ -235,13 +235,13 @@ static void setcc(struct jit_ctx *c, const struct ir_insn *i)
 
 static void movi(struct jit_ctx *c, const struct ir_insn *i)
 {
-	if (!jit_d_live(c) && i->d < IR_ARCH_SLOTS && x64_fits_i32(i->imm)) {
+	if (!jit_d_live(c) && i->d < IR_ARCH_SLOTS && c->pin_reg[i->d] < 0 && x64_fits_i32(i->imm)) {
 		rc_drop_slot(c, i->d);
 		if (!(c->live[c->k] & JL_D_DEAD))
 			x64_store_imm(c->b, 8, slot_mem(i->d), (int32_t)i->imm);
 		return;
 	}
-	int rd = rc_new(c);
+	int rd = rc_dest(c, i->d);
 	x64_mov_ri(c->b, rd, (uint64_t)i->imm);
 	def(c, i, rd);
 }
@@ -371,7 +371,10 @@ bool jit_emit_alu(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_MOV128: mov128(c, i); break;
 	case IR_RDINSTRET: {
 		int rd = rc_new(c);
-		x64_load(c->b, 8, rd, x64_m(J_CPU, (int32_t)offsetof(struct vcpu, icount)));
+		if (c->loop) /* icount lives in a register (jit_loop.c) */
+			x64_mov_rr(c->b, 8, rd, c->ric);
+		else
+			x64_load(c->b, 8, rd, x64_m(J_CPU, (int32_t)offsetof(struct vcpu, icount)));
 		int64_t adj = i->imm - (int64_t)c->tb->ninsns;
 		if (x64_fits_i32(adj)) {
 			if (adj)

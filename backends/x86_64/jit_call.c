@@ -104,6 +104,38 @@ void jit_call7(struct jit_ctx *c, const void *fn, const struct jit_arg *args, in
 
 static void def(struct jit_ctx *c, const struct ir_insn *i) { rc_def(c, i->d, X_RAX, jit_d_live(c)); }
 
+/* Whether the op's code may call C (and so clobber caller-saved
+ * registers): everything but the ops compiled to plain code. */
+bool jit_op_calls(const struct ir_insn *i)
+{
+	if (jit_fallback_all)
+		return !(i->op < IR_NUM_OPS && (ir_op_info[i->op].flags & IRF_EXIT));
+	switch (i->op) {
+	case IR_INSN_START: case IR_NOP: case IR_MOV: case IR_MOVI:
+	case IR_ADD: case IR_SUB: case IR_AND: case IR_OR: case IR_XOR: case IR_ANDN: case IR_ORN: case IR_XNOR:
+	case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROL: case IR_ROR:
+	case IR_ADDI: case IR_ANDI: case IR_ORI: case IR_XORI: case IR_SHLI: case IR_SHRI: case IR_SARI: case IR_RORI:
+	case IR_MUL: case IR_MULH: case IR_MULHU: case IR_MULHSU: case IR_DIV: case IR_DIVU: case IR_REM: case IR_REMU:
+	case IR_MIN: case IR_MAX: case IR_MINU: case IR_MAXU: case IR_CLZ: case IR_CTZ: case IR_BSWAP:
+	case IR_ADD32: case IR_SUB32: case IR_SHL32: case IR_SHR32: case IR_SAR32: case IR_ROL32: case IR_ROR32:
+	case IR_ADDI32: case IR_SHLI32: case IR_SHRI32: case IR_SARI32: case IR_RORI32:
+	case IR_MUL32: case IR_DIV32: case IR_DIVU32: case IR_REM32: case IR_REMU32:
+	case IR_CLZ32: case IR_CTZ32: case IR_BSWAP32: case IR_BSWAP16:
+	case IR_SEXT8: case IR_SEXT16: case IR_SEXT32: case IR_ZEXT8: case IR_ZEXT16: case IR_ZEXT32:
+	case IR_SETCC: case IR_SETCCI: case IR_SELECT:
+	case IR_LD8U: case IR_LD8S: case IR_LD16U: case IR_LD16S: case IR_LD32U: case IR_LD32S: case IR_LD64: case IR_LD128:
+	case IR_ST8: case IR_ST16: case IR_ST32: case IR_ST64: case IR_ST128:
+	case IR_CMPXCHG32: case IR_CMPXCHG64: case IR_CMPXCHG8: case IR_CMPXCHG16:
+	case IR_ATOMIC32: case IR_ATOMIC64: case IR_ATOMIC8: case IR_ATOMIC16:
+	case IR_LR32: case IR_LR64: case IR_LR8: case IR_LR16: case IR_SC32: case IR_SC64: case IR_SC8: case IR_SC16:
+	case IR_CLREX: case IR_FENCE: case IR_MOV128: case IR_RDINSTRET: case IR_ALIGNCHK:
+	case IR_BRCC: case IR_EXIT: case IR_EXIT_IND: case IR_EXIT_SYSCALL: case IR_EXIT_TRAP: case IR_EXIT_FLUSH:
+		return false;
+	default:
+		return true;
+	}
+}
+
 /* fpu_<OP>(cpu, a, b, c, rm, fmode, imm); operands the op's form lacks are 0. */
 static void fp_op(struct jit_ctx *c, const struct ir_insn *i, jit_fp_fn fn)
 {

@@ -1,6 +1,6 @@
 /* Block entry, block exits, and the out-of-line stubs that return to the
  * run loop.  Every way out of generated code is a `ret` to the trampoline
- * with the enum vcpu_exit in eax and cpu->pc set. */
+ * with the enum vcpu_exit in eax, cpu->pc set and the guest state in memory. */
 #include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -41,6 +41,17 @@ static void leave(struct jit_ctx *c, enum vcpu_exit why)
  * of chained blocks still reaches the run loop. */
 void jit_emit_prologue(struct jit_ctx *c)
 {
+	if (c->loop) {
+		/* see jit_loop.c: back edges come back to loop_top */
+		x64_mov_ri(c->b, X_RAX, (uint64_t)(uintptr_t)c->tb);
+		x64_store(c->b, 8, CPU_FIELD(cur_tb), X_RAX);
+		jit_loop_entry(c);
+		c->loop_top = c->b->len;
+		x64_alu_mi(c->b, 4, X_CMP, CPU_FIELD(interrupt), 0);
+		jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_INTERRUPT, -1, 0);
+		jit_loop_count(c);
+		return;
+	}
 	x64_alu_mi(c->b, 4, X_CMP, CPU_FIELD(interrupt), 0);
 	jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_INTERRUPT, -1, 0);
 	x64_mov_ri(c->b, X_RAX, (uint64_t)(uintptr_t)c->tb);
@@ -49,17 +60,46 @@ void jit_emit_prologue(struct jit_ctx *c)
 		x64_alu_mi(c->b, 8, X_ADD, CPU_FIELD(icount), (int32_t)c->tb->ninsns);
 }
 
-/* A guest trap: the guest address is in rax, the faulting instruction's
- * pc minus the block's in rcx. */
-static void trap_stub(struct jit_ctx *c, int signo, int code)
+/* A branch to the block's own start in loop mode: the values the next
+ * iteration does not keep in registers to memory, every pinned slot in its
+ * register (as at loop_top), then straight back. */
+static void back_edge(struct jit_ctx *c, const struct ir_insn *i)
 {
-	x64_store(c->b, 8, CPU_FIELD(trap.addr), X_RAX);
-	x64_store_imm(c->b, 4, CPU_FIELD(trap.signo), signo);
-	x64_store_imm(c->b, 4, CPU_FIELD(trap.code), code);
-	x64_mov_ri(c->b, X_RDX, c->tb->pc);
-	x64_alu_rr(c->b, 8, X_ADD, X_RCX, X_RDX);
-	x64_store(c->b, 8, CPU_FIELD(pc), X_RCX);
-	leave(c, VEXIT_TRAP);
+	int ra = -1, rb = -1;
+	if (i->op == IR_BRCC) {
+		ra = rc_get(c, i->a);
+		rb = rc_get(c, i->b);
+	}
+	rc_sync_unpinned(c);
+	rc_reload_pinned(c, false);
+	size_t at;
+	if (i->op == IR_BRCC) {
+		x64_alu_rr(c->b, 8, X_CMP, ra, rb);
+		at = x64_jcc32(c->b, jit_cond_cc(i->c));
+	} else {
+		at = x64_jmp32(c->b);
+	}
+	x64_patch_rel32(c->b, at, c->loop_top);
+}
+
+/* A guest trap at a memory access or alignment check: the guest address
+ * is in rax, the fault map entry in ecx.  The cache registers go to the
+ * frame, where jit_h_trap finds the guest values that are only there. */
+static void trap_stub(struct jit_ctx *c, bool bus)
+{
+	static const int8_t saved[] = {X_RBP, X_RSI, X_RDI, X_R8, X_R9, X_R10, X_R11, X_R13, X_R14, X_R15};
+	x64_alu_ri(c->b, 8, X_SUB, X_RSP, 128);
+	for (unsigned k = 0; k < sizeof(saved); k++)
+		x64_store(c->b, 8, x64_m(X_RSP, 8 * saved[k]), saved[k]);
+	x64_mov_rr(c->b, 8, X_RDI, J_CPU);
+	x64_mov_rr(c->b, 8, X_RSI, X_RSP);
+	x64_mov_rr(c->b, 4, X_RDX, X_RCX);
+	x64_mov_rr(c->b, 8, X_RCX, X_RAX);
+	x64_mov_ri(c->b, X_R8, bus);
+	x64_mov_ri(c->b, X_RAX, (uint64_t)(uintptr_t)jit_h_trap);
+	x64_call_r(c->b, X_RAX);
+	x64_alu_ri(c->b, 8, X_ADD, X_RSP, 128);
+	x64_ret(c->b);
 }
 
 /* A direct exit not linked (yet): back to the run loop, which links slot
@@ -78,16 +118,15 @@ static void exit_stub(struct jit_ctx *c, int slot, uint64_t target)
 }
 
 /* After the block's code: one stub per direct exit; for traps, an entry
- * per (kind, instruction) that loads the pc offset, then one shared stub
- * per kind. */
+ * per fault map entry that loads its number, then one shared stub per kind. */
 void jit_emit_stubs(struct jit_ctx *c)
 {
 	struct x64_buf *b = c->b;
 	size_t interrupt = 0;
-	/* trap entries: kind, pc offset, offset of the entry, its jump to the shared stub */
+	/* trap entries: kind, fault map entry, offset of the entry, its jump to the shared stub */
 	struct entry {
 		uint8_t kind;
-		uint32_t pc_off;
+		uint32_t map;
 		size_t at, jump;
 	} *ent = NULL;
 	size_t nent = 0;
@@ -101,6 +140,8 @@ void jit_emit_stubs(struct jit_ctx *c)
 		case JS_INTERRUPT:
 			if (!interrupt) {
 				interrupt = b->len;
+				if (c->loop)
+					jit_loop_flush(c);
 				store_u64(c, CPU_FIELD(pc), c->tb->pc);
 				x64_store_imm(b, 8, CPU_FIELD(chain_from), 0);
 				leave(c, VEXIT_LOOKUP);
@@ -109,16 +150,18 @@ void jit_emit_stubs(struct jit_ctx *c)
 			break;
 		default: {
 			size_t k = 0;
-			while (k < nent && !(ent[k].kind == x->kind && ent[k].pc_off == (uint32_t)x->target))
+			while (k < nent && !(ent[k].kind == x->kind && ent[k].map == (uint32_t)x->target))
 				k++;
 			if (k == nent) {
 				ent = realloc(ent, (nent + 1) * sizeof(*ent));
 				if (!ent)
 					ferry_fatal("out of memory");
 				ent[k].kind = x->kind;
-				ent[k].pc_off = (uint32_t)x->target;
+				ent[k].map = (uint32_t)x->target;
 				ent[k].at = b->len;
-				x64_mov_ri(b, X_RCX, (uint64_t)(int64_t)(int32_t)ent[k].pc_off);
+				if (x->reg != X_RAX)
+					x64_mov_rr(b, 8, X_RAX, x->reg);
+				x64_mov_ri(b, X_RCX, ent[k].map);
 				ent[k].jump = x64_jmp32(b);
 				nent++;
 			}
@@ -131,10 +174,7 @@ void jit_emit_stubs(struct jit_ctx *c)
 	for (size_t k = 0; k < nent; k++) {
 		if (!shared[ent[k].kind]) {
 			shared[ent[k].kind] = b->len;
-			if (ent[k].kind == JS_BAD_ADDRESS)
-				trap_stub(c, SIGSEGV, SEGV_MAPERR);
-			else
-				trap_stub(c, SIGBUS, BUS_ADRALN);
+			trap_stub(c, ent[k].kind == JS_MISALIGNED);
 		}
 		x64_patch_rel32(b, ent[k].jump, shared[ent[k].kind]);
 	}
@@ -194,6 +234,10 @@ static void emit_exit_ind(struct jit_ctx *c, const struct ir_insn *i)
 
 bool jit_emit_exit(struct jit_ctx *c, const struct ir_insn *i)
 {
+	if (jit_is_back_edge(c, i)) {
+		back_edge(c, i);
+		return true;
+	}
 	if (i->op < IR_NUM_OPS && (ir_op_info[i->op].flags & IRF_EXIT))
 		rc_sync_arch(c);
 	switch (i->op) {

@@ -138,8 +138,16 @@ static bool test(const uint64_t *set, unsigned s) { return set[s / 64] >> (s % 6
 static void set(uint64_t *set, unsigned s) { set[s / 64] |= 1ull << (s % 64); }
 static void clear(uint64_t *set, unsigned s) { set[s / 64] &= ~(1ull << (s % 64)); }
 
-void jit_liveness(const struct ir_block *ir, uint8_t *flags)
+void jit_op_slots(const struct jit_ctx *c, const struct ir_insn *i, struct jit_operands *o)
 {
+	jit_operands(i, o);
+	if (jit_is_back_edge(c, i))
+		jit_loop_reads(c, o);
+}
+
+void jit_liveness(const struct jit_ctx *c, uint16_t *flags)
+{
+	const struct ir_block *ir = c->ir;
 	/* live: read later (helper calls read everything); xlive: read later
 	 * by an op naming the slot, which is what rule 3 is about. */
 	uint64_t live[NWORDS] = {0}, xlive[NWORDS] = {0};
@@ -147,7 +155,7 @@ void jit_liveness(const struct ir_block *ir, uint8_t *flags)
 	uint64_t ow[NWORDS] = {0};
 	for (uint32_t k = ir->n; k-- > 0;) {
 		const struct ir_insn *i = &ir->ops[k];
-		uint8_t f = 0;
+		uint16_t f = 0;
 		if (i->op == IR_INSN_START) {
 			for (unsigned w = IR_ARCH_SLOTS / 64; w < NWORDS; w++)
 				if (xlive[w])
@@ -156,7 +164,18 @@ void jit_liveness(const struct ir_block *ir, uint8_t *flags)
 			continue;
 		}
 		struct jit_operands o;
-		jit_operands(i, &o);
+		jit_op_slots(c, i, &o);
+		/* ow describes the ops after this one: an operand written again
+		 * before any observation, or by this op, is gone after it */
+		for (unsigned r = 0; r < o.nr; r++) {
+			unsigned s = o.rd[r];
+			bool gone = s < IR_SLOTS && test(ow, s);
+			for (unsigned w = 0; w < o.nw; w++)
+				gone |= o.wr[w] == s;
+			if (gone)
+				f |= o.rd_pos[r] == 'a' ? JL_A_GONE : o.rd_pos[r] == 'b' ? JL_B_GONE
+					: o.rd_pos[r] == 'c' ? JL_C_GONE : 0;
+		}
 		if (o.nw > 0 && o.wr[0] < IR_SLOTS && test(live, o.wr[0]))
 			f |= JL_D_LIVE;
 		if (o.nw > 1 && o.wr[1] < IR_SLOTS && test(live, o.wr[1]))

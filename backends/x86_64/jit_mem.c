@@ -1,8 +1,9 @@
 /* Guest memory ops: loads, stores, atomics, LR/SC.  The guest address goes
  * to rax and is checked against the window (mem_limit - size, kept in the
  * frame by the trampoline); host address = r12 + rax.  An unmapped page
- * inside the window faults on the host and comes back through fault_pc,
- * which finds the instruction from the host pc (jit_fault.c). */
+ * inside the window faults on the host; the fault map entry of the access
+ * names the instruction and the guest values still in registers
+ * (jit_fault.c), so memory is not brought up to date before accesses. */
 #include <stddef.h>
 
 #include "backends/x86_64/jit.h"
@@ -10,14 +11,18 @@
 
 #define CPU_FIELD(f) x64_m(J_CPU, (int32_t)offsetof(struct vcpu, f))
 #define HOST(disp) x64_mi(J_MEM, X_RAX, 0, (disp))
+#define HOST_AT(r, disp) x64_mi(J_MEM, (r), 0, (disp))
 
-/* rax = a + imm, or a guest SIGSEGV if a size-byte access there leaves the window. */
-static void address(struct jit_ctx *c, unsigned a, int64_t imm, unsigned size)
+/* The guest address a + imm in a register (a's own when imm is 0 and
+ * in_rax is not asked), or a guest SIGSEGV if a size-byte access there
+ * leaves the window.  *entry is the access's fault map entry: nothing may
+ * change the register cache between here and the access. */
+static int address(struct jit_ctx *c, unsigned a, int64_t imm, unsigned size, bool in_rax, uint32_t *entry)
 {
-	int ra = rc_get(c, a);
-	rc_sync_arch(c);
-	jit_mark_mem(c);
-	if (imm == 0) {
+	int ra = rc_get(c, a), r = X_RAX;
+	if (imm == 0 && !in_rax) {
+		r = ra;
+	} else if (imm == 0) {
 		x64_mov_rr(c->b, 8, X_RAX, ra);
 	} else if (x64_fits_i32(imm)) {
 		x64_lea(c->b, 8, X_RAX, x64_m(ra, (int32_t)imm));
@@ -25,47 +30,60 @@ static void address(struct jit_ctx *c, unsigned a, int64_t imm, unsigned size)
 		x64_mov_ri(c->b, X_RAX, (uint64_t)imm);
 		x64_alu_rr(c->b, 8, X_ADD, X_RAX, ra);
 	}
-	x64_alu_rm(c->b, 8, X_CMP, X_RAX, x64_m(X_RSP, jit_limit_disp(size)));
-	jit_fixup(c, x64_jcc32(c->b, X_CC_A), JS_BAD_ADDRESS, -1, jit_pc_off(c));
+	*entry = jit_fault_entry(c);
+	x64_alu_rm(c->b, 8, X_CMP, r, x64_m(X_RSP, jit_limit_disp(size)));
+	jit_trap_fixup(c, x64_jcc32(c->b, X_CC_A), JS_BAD_ADDRESS, *entry, r);
+	return r;
 }
 
 /* Atomics must be naturally aligned: SIGBUS BUS_ADRALN otherwise. */
-static void aligned(struct jit_ctx *c, unsigned size)
+static void aligned(struct jit_ctx *c, unsigned size, uint32_t e)
 {
 	if (size == 1)
 		return;
 	x64_test_ri(c->b, 4, X_RAX, (int32_t)size - 1);
-	jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_MISALIGNED, -1, jit_pc_off(c));
+	jit_trap_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_MISALIGNED, e, X_RAX);
+}
+
+/* Atomics and LR/SC: the address in rax. */
+static uint32_t address_rax(struct jit_ctx *c, unsigned a, unsigned size)
+{
+	uint32_t e;
+	address(c, a, 0, size, true, &e);
+	aligned(c, size, e);
+	return e;
 }
 
 static void def(struct jit_ctx *c, const struct ir_insn *i, int reg) { rc_def(c, i->d, reg, jit_d_live(c)); }
 
-static int result_reg(struct jit_ctx *c) { return jit_d_live(c) ? rc_new(c) : X_RCX; }
-
 static void load(struct jit_ctx *c, const struct ir_insn *i, unsigned size, bool sign)
 {
-	address(c, i->a, i->imm, size);
-	int rd = result_reg(c);
+	int rd = jit_d_live(c) ? rc_dest(c, i->d) : X_RCX;
+	uint32_t e;
+	int ra = address(c, i->a, i->imm, size, false, &e);
+	jit_access_here(c, e);
 	if (size == 8)
-		x64_load(c->b, 8, rd, HOST(0));
+		x64_load(c->b, 8, rd, HOST_AT(ra, 0));
 	else if (sign)
-		x64_movsx_m(c->b, (int)size, rd, HOST(0));
+		x64_movsx_m(c->b, (int)size, rd, HOST_AT(ra, 0));
 	else if (size == 4)
-		x64_load(c->b, 4, rd, HOST(0));
+		x64_load(c->b, 4, rd, HOST_AT(ra, 0));
 	else
-		x64_movzx_m(c->b, (int)size, rd, HOST(0));
+		x64_movzx_m(c->b, (int)size, rd, HOST_AT(ra, 0));
 	def(c, i, rd);
 }
 
 static void store(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 {
 	int rb = rc_get(c, i->b);
-	address(c, i->a, i->imm, size);
-	x64_store(c->b, (int)size, HOST(0), rb);
+	uint32_t e;
+	int ra = address(c, i->a, i->imm, size, false, &e);
+	jit_access_here(c, e);
+	x64_store(c->b, (int)size, HOST_AT(ra, 0), rb);
 }
 
-/* Widens an atomic's result in rax-like register r as the IR says:
- * 32-bit forms sign-extended, 8- and 16-bit ones zero-extended. */
+/* Widens an atomic's result in register r as the IR says: 32-bit forms
+ * sign-extended, 8- and 16-bit ones zero-extended. */
 static void widen(struct jit_ctx *c, int r, unsigned size)
 {
 	if (size == 4)
@@ -77,10 +95,10 @@ static void widen(struct jit_ctx *c, int r, unsigned size)
 static void cmpxchg(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 {
 	int rb = rc_get(c, i->b), rn = rc_get(c, i->c);
-	address(c, i->a, 0, size);
-	aligned(c, size);
+	uint32_t e = address_rax(c, i->a, size);
 	x64_mov_rr(c->b, 8, X_RDX, X_RAX);
 	x64_mov_rr(c->b, 8, X_RAX, rb);
+	jit_access_here(c, e);
 	x64_lock_cmpxchg(c->b, (int)size, x64_mi(J_MEM, X_RDX, 0, 0), rn);
 	widen(c, X_RAX, size);
 	def(c, i, X_RAX);
@@ -90,8 +108,7 @@ static void cmpxchg(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 static void atomic_rmw(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 {
 	int rv = rc_get(c, i->b);
-	address(c, i->a, 0, size);
-	aligned(c, size);
+	uint32_t e = address_rax(c, i->a, size);
 	struct x64_buf *b = c->b;
 	struct x64_mem m = x64_mi(J_MEM, X_RDX, 0, 0);
 	x64_mov_rr(b, 8, X_RDX, X_RAX);
@@ -99,15 +116,18 @@ static void atomic_rmw(struct jit_ctx *c, const struct ir_insn *i, unsigned size
 	switch (i->c) {
 	case IRA_SWAP:
 		x64_mov_rr(b, 8, X_RCX, rv);
+		jit_access_here(c, e);
 		x64_xchg_m(b, (int)size, m, X_RCX);
 		res = X_RCX;
 		break;
 	case IRA_ADD:
 		x64_mov_rr(b, 8, X_RCX, rv);
+		jit_access_here(c, e);
 		x64_lock_xadd(b, (int)size, m, X_RCX);
 		res = X_RCX;
 		break;
 	default: {
+		jit_access_here(c, e);
 		if (size >= 4)
 			x64_load(b, (int)size, X_RAX, m);
 		else
@@ -128,6 +148,7 @@ static void atomic_rmw(struct jit_ctx *c, const struct ir_insn *i, unsigned size
 			break;
 		}
 		}
+		jit_access_here(c, e);
 		x64_lock_cmpxchg(b, (int)size, m, X_RCX);
 		size_t back = x64_jcc8(b, X_CC_NE);
 		x64_patch_rel8(b, back, loop);
@@ -140,8 +161,8 @@ static void atomic_rmw(struct jit_ctx *c, const struct ir_insn *i, unsigned size
 
 static void load_reserved(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 {
-	address(c, i->a, 0, size);
-	aligned(c, size);
+	uint32_t e = address_rax(c, i->a, size);
+	jit_access_here(c, e);
 	if (size >= 4)
 		x64_load(c->b, (int)size, X_RCX, HOST(0));
 	else
@@ -159,8 +180,7 @@ static void load_reserved(struct jit_ctx *c, const struct ir_insn *i, unsigned s
 static void store_conditional(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 {
 	int rv = rc_get(c, i->b);
-	address(c, i->a, 0, size);
-	aligned(c, size);
+	uint32_t e = address_rax(c, i->a, size);
 	struct x64_buf *b = c->b;
 	x64_alu_mi(b, 4, X_CMP, CPU_FIELD(resv_valid), (int32_t)size);
 	size_t fail1 = x64_jcc8(b, X_CC_NE);
@@ -168,6 +188,7 @@ static void store_conditional(struct jit_ctx *c, const struct ir_insn *i, unsign
 	size_t fail2 = x64_jcc8(b, X_CC_NE);
 	x64_mov_rr(b, 8, X_RDX, X_RAX);
 	x64_load(b, 8, X_RAX, CPU_FIELD(resv_val));
+	jit_access_here(c, e);
 	x64_lock_cmpxchg(b, (int)size, x64_mi(J_MEM, X_RDX, 0, 0), rv);
 	x64_setcc(b, X_CC_NE, X_RCX);
 	x64_movzx(b, 1, X_RCX, X_RCX);
@@ -184,8 +205,7 @@ static void store_conditional(struct jit_ctx *c, const struct ir_insn *i, unsign
  * and write the slot pairs in cpu->slot. */
 static void pair_op(struct jit_ctx *c, const struct ir_insn *i)
 {
-	address(c, i->a, 0, 16);
-	aligned(c, 16);
+	address_rax(c, i->a, 16);
 	rc_sync_all(c);
 	jit_mark_fault_pc(c);
 	switch (i->op) {
@@ -223,22 +243,29 @@ bool jit_emit_mem(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_LD32U: load(c, i, 4, false); break;
 	case IR_LD32S: load(c, i, 4, true); break;
 	case IR_LD64: load(c, i, 8, false); break;
-	case IR_LD128:
-		address(c, i->a, i->imm, 16);
-		x64_load(c->b, 8, X_RCX, HOST(0));
-		x64_load(c->b, 8, X_RDX, HOST(8));
+	case IR_LD128: {
+		uint32_t e;
+		int ra = address(c, i->a, i->imm, 16, false, &e);
+		jit_access_here(c, e);
+		x64_load(c->b, 8, X_RCX, HOST_AT(ra, 0));
+		jit_access_here(c, e);
+		x64_load(c->b, 8, X_RDX, HOST_AT(ra, 8));
 		rc_def(c, i->d, X_RCX, jit_d_live(c));
 		rc_def(c, i->d + 1u, X_RDX, (c->live[c->k] & JL_D1_LIVE) != 0);
 		break;
+	}
 	case IR_ST8: store(c, i, 1); break;
 	case IR_ST16: store(c, i, 2); break;
 	case IR_ST32: store(c, i, 4); break;
 	case IR_ST64: store(c, i, 8); break;
 	case IR_ST128: {
 		int lo = rc_get(c, i->b), hi = rc_get(c, i->b + 1u);
-		address(c, i->a, i->imm, 16);
-		x64_store(c->b, 8, HOST(0), lo);
-		x64_store(c->b, 8, HOST(8), hi);
+		uint32_t e;
+		int ra = address(c, i->a, i->imm, 16, false, &e);
+		jit_access_here(c, e);
+		x64_store(c->b, 8, HOST_AT(ra, 0), lo);
+		jit_access_here(c, e);
+		x64_store(c->b, 8, HOST_AT(ra, 8), hi);
 		break;
 	}
 	case IR_CMPXCHG8: cmpxchg(c, i, 1); break;
@@ -260,7 +287,6 @@ bool jit_emit_mem(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_LR128: case IR_SC128: case IR_CMPXCHG128: pair_op(c, i); break;
 	case IR_ALIGNCHK: {
 		int ra = rc_get(c, i->a);
-		rc_sync_arch(c);
 		x64_mov_rr(c->b, 8, X_RAX, ra);
 		if (x64_fits_i32(i->imm) && i->imm >= 0) {
 			x64_test_ri(c->b, 8, X_RAX, (int32_t)i->imm);
@@ -268,7 +294,8 @@ bool jit_emit_mem(struct jit_ctx *c, const struct ir_insn *i)
 			x64_mov_ri(c->b, X_RCX, (uint64_t)i->imm);
 			x64_test_rr(c->b, 8, X_RAX, X_RCX);
 		}
-		jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_MISALIGNED, -1, jit_pc_off(c));
+		uint32_t e = jit_fault_entry(c);
+		jit_trap_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_MISALIGNED, e, X_RAX);
 		break;
 	}
 	default: return false;

@@ -2,14 +2,19 @@
  *
  * A result stays in a host register, so later reads in the block take the
  * register and a dependency chain never waits on a store-to-load forward.
- * Architectural slots reach memory at the next sync point (jit_sync_point:
- * before an op that may fault, a helper call, an exit), where the guest
- * state must be exact: a value overwritten before then is never stored.
+ * Architectural slots reach memory before a helper call or an exit, or
+ * when their register is needed; a value overwritten before anything can
+ * observe it is never stored.  A guest memory access does not store
+ * anything: its fault map entry lists the guest values that are only in
+ * registers there (rc_snapshot), and a fault copies them to cpu->slot.
  * Temps (slots >= IR_ARCH_SLOTS) die with their guest instruction
  * (docs/ir.md rule 3): they reach memory only when evicted or before a
  * helper that reads cpu->slot. */
+#include <stddef.h>
+
 #include "backends/x86_64/jit.h"
 #include "core/log.h"
+#include "core/vcpu.h"
 
 /* Callee-saved registers first: their values survive helper calls. */
 static const int8_t pool[JIT_POOL] = {X_R13, X_R14, X_R15, X_RBP, X_R10, X_R11, X_RSI, X_RDI, X_R8, X_R9};
@@ -77,7 +82,7 @@ static void next_uses(const struct jit_ctx *c, const int *cand, int n, uint32_t 
 					dist[k] = UINT32_MAX, open--;
 			continue;
 		}
-		jit_operands(i, &o);
+		jit_op_slots(c, i, &o);
 		for (int k = 0; k < n; k++) {
 			if (dist[k])
 				continue;
@@ -105,7 +110,7 @@ static int alloc(struct jit_ctx *c)
 	int cand[JIT_POOL], n = 0;
 	for (int k = 0; k < JIT_POOL; k++) {
 		int r = pool[k];
-		if (c->locked & (1u << r))
+		if ((c->locked | c->pin_mask) & (1u << r))
 			continue;
 		if (c->reg_slot[r] < 0)
 			return r;
@@ -138,11 +143,24 @@ int rc_new(struct jit_ctx *c)
 	return r;
 }
 
+/* A register to compute slot's new value in: a pinned slot's own register
+ * when the op does not read it (a faulting op leaves it intact until it
+ * writes it), else a new one. */
+int rc_dest(struct jit_ctx *c, unsigned slot)
+{
+	int pin = slot < IR_SLOTS ? c->pin_reg[slot] : -1;
+	if (pin >= 0 && !(c->locked & (1u << pin))) {
+		lock(c, pin);
+		return pin;
+	}
+	return rc_new(c);
+}
+
 int rc_get(struct jit_ctx *c, unsigned slot)
 {
 	int r = c->slot_reg[slot];
 	if (r < 0) {
-		r = alloc(c);
+		r = c->pin_reg[slot] >= 0 ? c->pin_reg[slot] : alloc(c);
 		x64_load(c->b, 8, r, slot_mem(slot));
 		c->reg_slot[r] = (int16_t)slot;
 		c->slot_reg[slot] = (int8_t)r;
@@ -155,19 +173,27 @@ int rc_get(struct jit_ctx *c, unsigned slot)
  * result: the cached one itself when the value dies here. */
 int rc_take(struct jit_ctx *c, unsigned slot, bool dies)
 {
-	int r = c->slot_reg[slot];
+	int r = c->slot_reg[slot], pin = c->pin_reg[slot];
+	bool redefined = c->ir->ops[c->k].d == slot;
+	if (pin >= 0 && !redefined)
+		dies = false; /* a pinned register only ever holds its slot */
 	if (r >= 0 && dies && !(c->locked & (1u << r))) {
-		rc_release(c, slot);
+		/* a temp's value dies here; an architectural slot's may still be
+		 * needed in memory, unless it is overwritten before anyone looks */
+		if (slot < IR_ARCH_SLOTS && !c->nostore[r] && !jit_gone(c, slot))
+			spill(c, r);
+		unmap(c, r);
 		lock(c, r);
 		return r;
 	}
 	if (r < 0 && dies) {
-		r = rc_new(c);
+		r = pin >= 0 ? pin : alloc(c);
+		lock(c, r);
 		x64_load(c->b, 8, r, slot_mem(slot));
 		return r;
 	}
 	int src = rc_get(c, slot);
-	int n = rc_new(c);
+	int n = rc_dest(c, c->ir->ops[c->k].d);
 	x64_mov_rr(c->b, 8, n, src);
 	return n;
 }
@@ -182,7 +208,9 @@ void rc_def(struct jit_ctx *c, unsigned slot, int reg, bool live)
 		unmap(c, old);
 	bool arch = slot < IR_ARCH_SLOTS;
 	bool dead = (c->live[c->k] & JL_D_DEAD) && c->ir->ops[c->k].d == slot;
-	bool own = in_pool(reg) && (c->reg_slot[reg] < 0 || c->reg_slot[reg] == (int)slot);
+	int pin = c->pin_reg[slot];
+	bool own = in_pool(reg) && (c->reg_slot[reg] < 0 || c->reg_slot[reg] == (int)slot) &&
+		   (!(c->pin_mask & (1u << reg)) || pin == reg);
 	if (!live) {
 		if (arch && !dead)
 			x64_store(c->b, 8, slot_mem(slot), reg);
@@ -190,7 +218,11 @@ void rc_def(struct jit_ctx *c, unsigned slot, int reg, bool live)
 			unmap(c, reg);
 		return;
 	}
-	if (!own) {
+	if (pin >= 0) {
+		if (reg != pin)
+			x64_mov_rr(c->b, 8, pin, reg);
+		reg = pin;
+	} else if (!own) {
 		int p = alloc(c);
 		x64_mov_rr(c->b, 8, p, reg);
 		reg = p;
@@ -202,26 +234,34 @@ void rc_def(struct jit_ctx *c, unsigned slot, int reg, bool live)
 	lock(c, reg);
 }
 
-/* slot's value is not read again in the block: its register is free once
- * memory has what it needs. */
+/* slot's value is not read again in the block: its register is free,
+ * unless memory still needs the value (then it stays until evicted, stored
+ * at a sync point, or overwritten). */
 void rc_release(struct jit_ctx *c, unsigned slot)
 {
 	int r = c->slot_reg[slot];
 	if (r < 0)
 		return;
-	if (c->dirty[r] && slot < IR_ARCH_SLOTS && !c->nostore[r])
-		x64_store(c->b, 8, slot_mem(slot), r);
+	if (c->dirty[r] && slot < IR_ARCH_SLOTS && !c->nostore[r] && !jit_gone(c, slot))
+		return;
 	unmap(c, r);
 }
 
 void rc_unlock(struct jit_ctx *c) { c->locked = 0; }
 
-/* Before a sync point: the guest state in memory is exact. */
+static void store_icount(struct jit_ctx *c)
+{
+	if (c->loop)
+		x64_store(c->b, 8, x64_m(J_CPU, (int32_t)offsetof(struct vcpu, icount)), c->ric);
+}
+
+/* Before an exit: the guest state in memory is exact. */
 void rc_sync_arch(struct jit_ctx *c)
 {
 	for (int k = 0; k < JIT_POOL; k++)
 		if (c->reg_slot[pool[k]] >= 0 && c->reg_slot[pool[k]] < IR_ARCH_SLOTS && !c->nostore[pool[k]])
 			spill(c, pool[k]);
+	store_icount(c);
 }
 
 /* Before C code that reads cpu->slot: temps too. */
@@ -230,6 +270,30 @@ void rc_sync_all(struct jit_ctx *c)
 	for (int k = 0; k < JIT_POOL; k++)
 		if (!c->nostore[pool[k]])
 			spill(c, pool[k]);
+	store_icount(c);
+}
+
+/* At a loop's back edge: what the next iteration will not find in registers. */
+void rc_sync_unpinned(struct jit_ctx *c)
+{
+	for (int k = 0; k < JIT_POOL; k++) {
+		int r = pool[k], s = c->reg_slot[r];
+		if (s >= 0 && s < IR_ARCH_SLOTS && c->pin_reg[s] < 0 && !c->nostore[r])
+			spill(c, r);
+	}
+}
+
+/* The fault map's view of this point: guest registers whose values are
+ * only in host registers (and a loop's icount register). */
+void rc_snapshot(struct jit_ctx *c)
+{
+	for (int k = 0; k < JIT_POOL; k++) {
+		int r = pool[k], s = c->reg_slot[r];
+		if (s >= 0 && s < IR_ARCH_SLOTS && c->dirty[r])
+			jit_fault_pair(c, (unsigned)s, r);
+	}
+	if (c->loop)
+		jit_fault_pair(c, JIT_ICOUNT_SLOT, c->ric);
 }
 
 void rc_forget_temps(struct jit_ctx *c)
@@ -239,18 +303,42 @@ void rc_forget_temps(struct jit_ctx *c)
 			unmap(c, pool[k]);
 }
 
-/* slot was written behind the cache's back: forget its register. */
+/* slot was written behind the cache's back: forget its register (a
+ * pinned slot's register is loaded again). */
 void rc_drop_slot(struct jit_ctx *c, unsigned slot)
 {
 	int r = c->slot_reg[slot];
 	if (r >= 0)
 		unmap(c, r);
+	if (c->pin_reg[slot] >= 0)
+		rc_reload_pinned(c, false);
 }
 
+/* After C code that may have written any slot. */
 void rc_drop_all(struct jit_ctx *c)
 {
 	for (int k = 0; k < JIT_POOL; k++)
 		unmap(c, pool[k]);
+	jit_loop_reload(c);
+}
+
+/* Every pinned slot in its register (memory has the values of those that
+ * are not).  dirty: treat them all as ahead of memory, as loop_top does. */
+void rc_reload_pinned(struct jit_ctx *c, bool dirty)
+{
+	for (unsigned k = 0; k < c->npinned; k++) {
+		unsigned s = c->pinned[k];
+		int r = c->pin_reg[s];
+		if (c->slot_reg[s] != r) {
+			x64_load(c->b, 8, r, slot_mem(s));
+			c->reg_slot[r] = (int16_t)s;
+			c->slot_reg[s] = (int8_t)r;
+		}
+		if (dirty) {
+			c->dirty[r] = true;
+			c->nostore[r] = false;
+		}
+	}
 }
 
 void rc_spill_caller_saved(struct jit_ctx *c)

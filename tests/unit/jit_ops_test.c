@@ -117,6 +117,10 @@ static void run_on(const struct backend *be, struct outcome *o)
 	fpu_fflags_set(cpu, 0);
 
 	o->exit = exec_guarded(be, tb);
+	/* A branch back to the block's start: the run loop would run the
+	 * block again (the JIT loops inside a loop block itself). */
+	for (int n = 0; o->exit == VEXIT_LOOKUP && cpu->pc == PC && n < 100; n++)
+		o->exit = exec_guarded(be, tb);
 
 	o->fflags = fpu_fflags_get(cpu);
 	fpu_frm_set(cpu, IRM_RNE);
@@ -244,12 +248,13 @@ static uint64_t rnd(void)
 	return rng_state;
 }
 
-/* A recognisable state: every slot distinct, memory a byte pattern. */
+/* A recognisable state: every slot distinct (slot 0 zero, as RISC-V's x0),
+ * memory a byte pattern. */
 static void fresh_state(void)
 {
 	static struct start pattern;
 	if (!pattern.slot[1]) {
-		for (int s = 0; s < IR_SLOTS; s++)
+		for (int s = 1; s < IR_SLOTS; s++)
 			pattern.slot[s] = 0x5100000000000000ull + (uint64_t)s * 0x10001;
 		for (uint64_t k = 0; k < MEM_LEN; k++)
 			pattern.mem[k] = (uint8_t)(k * 7 + 3);
@@ -876,6 +881,7 @@ static void fuzz(int blocks)
 		for (unsigned s = 1; s <= 24; s++)
 			st.slot[s] = rnd() % 4 ? rnd() : vals[rnd() % NVALS];
 		st.slot[30] = MEM_AT + 0x800;
+		st.slot[29] = rnd() % 2 ? HOLE : FAR;
 		begin();
 		touches_mem = true;
 		unsigned ninsn = 5 + (unsigned)(rnd() % 40);
@@ -902,6 +908,11 @@ static void fuzz(int blocks)
 				ir_emit(&blk, IR_LD64, d, 30, 0, (int64_t)(8 * (rnd() % 16)));
 				break;
 			case 7:
+				if (rnd() % 8 == 0) {
+					/* a fault (host or beyond the window) with values only in registers */
+					ir_emit(&blk, rnd() % 2 ? IR_LD32U : IR_ST16, d, 29, a, 0);
+					break;
+				}
 				ir_emit(&blk, rnd() % 2 ? IR_ST64 : IR_ST32, 0, 30, a, (int64_t)(8 * (rnd() % 16)));
 				break;
 			case 8:
@@ -921,9 +932,19 @@ static void fuzz(int blocks)
 			if (k + 1 < ninsn)
 				next_insn(pc);
 		}
-		if (rnd() % 2)
-			ir_brcc(&blk, (unsigned)(rnd() % 10), 1 + (unsigned)(rnd() % nslots), 1 + (unsigned)(rnd() % nslots),
-				PC);
+		switch (rnd() % 3) {
+		case 0: /* a loop: the block runs 1 to 4 times */
+			st.slot[31] = 1 + rnd() % 4;
+			ir_emit(&blk, IR_ADDI, 31, 31, 0, -1);
+			ir_brcc(&blk, IRC_NE, 31, 0, PC);
+			break;
+		case 1:
+			ir_brcc(&blk, (unsigned)(rnd() % 10), 1 + (unsigned)(rnd() % nslots),
+				1 + (unsigned)(rnd() % nslots), PC + 0x1000);
+			break;
+		default:
+			break;
+		}
 		finish();
 		check("random block %d", n);
 	}

@@ -1,0 +1,129 @@
+/* Loops: a block that branches back to its own start (an inner loop the
+ * frontend put in one block) keeps its loop-carried slots in fixed host
+ * registers across iterations, and its instruction count in a register.
+ *
+ *   entry:     cpu->cur_tb = tb; load icount and the pinned slots
+ *   loop_top:  interrupt check; icount += ninsns (in its register)
+ *              body ... BRCC/EXIT to the block's pc: jump to loop_top
+ *
+ * So an iteration neither reloads its values from memory (a store-to-load
+ * forward on every loop-carried dependency) nor stores them, nor waits on
+ * a memory read-modify-write of icount.  The register cache keeps each
+ * pinned slot in its register at every back edge, where the other dirty
+ * values are stored; pinned values and icount reach memory at the loop's
+ * exits and calls, in the interrupt stub, and through the fault map. */
+#include <stddef.h>
+#include <string.h>
+
+#include "backends/x86_64/jit.h"
+#include "core/tcache.h"
+#include "core/vcpu.h"
+
+/* Registers to pin to, callee-saved first (only those survive helper calls). */
+static const int8_t pin_order[] = {X_R13, X_R14, X_R15, X_RBP, X_R10, X_R11, X_RSI, X_RDI, X_R8, X_R9};
+#define CALLEE_SAVED 4
+#define KEEP_FREE 4 /* cache registers left for everything else: an op locks up to 4 */
+
+bool jit_is_back_edge(const struct jit_ctx *c, const struct ir_insn *i)
+{
+	return c->loop && (i->op == IR_BRCC || i->op == IR_EXIT) && (uint64_t)i->imm == c->ir->pc;
+}
+
+void jit_plan_loop(struct jit_ctx *c)
+{
+	const struct ir_block *ir = c->ir;
+	memset(c->pin_reg, -1, sizeof(c->pin_reg));
+	c->pin_mask = 0;
+	c->npinned = 0;
+	c->ric = -1;
+	c->loop = false;
+
+	bool back = false, calls = false;
+	static __thread uint16_t reads[IR_ARCH_SLOTS];
+	static __thread bool written[IR_ARCH_SLOTS], exposed[IR_ARCH_SLOTS];
+	memset(reads, 0, sizeof(reads));
+	memset(written, 0, sizeof(written));
+	memset(exposed, 0, sizeof(exposed));
+	for (uint32_t k = 0; k < ir->n; k++) {
+		const struct ir_insn *i = &ir->ops[k];
+		if ((i->op == IR_BRCC || i->op == IR_EXIT) && (uint64_t)i->imm == ir->pc)
+			back = true;
+		calls |= jit_op_calls(i);
+		struct jit_operands o;
+		jit_operands(i, &o);
+		for (unsigned r = 0; r < o.nr; r++)
+			if (o.rd[r] < IR_ARCH_SLOTS) {
+				reads[o.rd[r]]++;
+				exposed[o.rd[r]] |= !written[o.rd[r]];
+			}
+		for (unsigned w = 0; w < o.nw; w++)
+			if (o.wr[w] < IR_ARCH_SLOTS)
+				written[o.wr[w]] = true;
+	}
+	if (!back)
+		return;
+	c->loop = true;
+	int avail = calls ? CALLEE_SAVED : JIT_POOL - KEEP_FREE;
+	int next = 0;
+	c->ric = pin_order[next++];
+	/* First the slots carried from one iteration to the next (read, then
+	 * written: a dependency chain through memory otherwise), then the ones
+	 * only read (a load each time), then the ones only written (a store at
+	 * each back edge); the most read first. */
+	while (next < avail) {
+		int best = -1, best_rank = 0;
+		for (int s = 0; s < IR_ARCH_SLOTS; s++) {
+			if (c->pin_reg[s] >= 0 || (!exposed[s] && !written[s]))
+				continue;
+			int rank = (exposed[s] && written[s] ? 3 << 16 : exposed[s] ? 2 << 16 : 1 << 16) + reads[s];
+			if (rank > best_rank)
+				best = s, best_rank = rank;
+		}
+		if (best < 0)
+			break;
+		c->pin_reg[best] = pin_order[next++];
+		c->pinned[c->npinned++] = (uint16_t)best;
+	}
+	for (int k = 0; k < next; k++)
+		c->pin_mask |= (uint16_t)(1u << pin_order[k]);
+}
+
+/* Back edges read every pinned slot (its value goes to the next iteration). */
+void jit_loop_reads(const struct jit_ctx *c, struct jit_operands *o)
+{
+	for (unsigned k = 0; k < c->npinned && o->nr < JIT_MAX_READS; k++) {
+		o->rd[o->nr] = c->pinned[k];
+		o->rd_pos[o->nr++] = 0;
+	}
+}
+
+#define ICOUNT x64_m(J_CPU, (int32_t)offsetof(struct vcpu, icount))
+
+/* Cold entry, after cur_tb is set: the registers the loop keeps.  At
+ * loop_top the pinned values count as dirty (a back edge brings them so). */
+void jit_loop_entry(struct jit_ctx *c)
+{
+	x64_load(c->b, 8, c->ric, ICOUNT);
+	rc_reload_pinned(c, true);
+}
+
+/* loop_top's count, in the register only: memory gets it at sync points,
+ * and a fault from the fault map. */
+void jit_loop_count(struct jit_ctx *c) { x64_alu_ri(c->b, 8, X_ADD, c->ric, (int32_t)c->tb->ninsns); }
+
+/* After C code that may have written any slot or icount. */
+void jit_loop_reload(struct jit_ctx *c)
+{
+	if (!c->loop)
+		return;
+	x64_load(c->b, 8, c->ric, ICOUNT);
+	rc_reload_pinned(c, false);
+}
+
+/* The interrupt stub at loop_top: memory catches up with the registers. */
+void jit_loop_flush(struct jit_ctx *c)
+{
+	for (unsigned k = 0; k < c->npinned; k++)
+		x64_store(c->b, 8, slot_mem(c->pinned[k]), c->pin_reg[c->pinned[k]]);
+	x64_store(c->b, 8, ICOUNT, c->ric);
+}
