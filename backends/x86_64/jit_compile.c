@@ -205,8 +205,10 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 	if (!mem)
 		return -1;
 	memcpy(mem + JIT_BLOCK_HEADER, code.p, code.len);
-	memcpy(mem + JIT_BLOCK_HEADER + map_at, c->map, map_len);
-	memcpy(mem + JIT_BLOCK_HEADER + map_at + map_len, c->pairs, pairs_len);
+	if (map_len)
+		memcpy(mem + JIT_BLOCK_HEADER + map_at, c->map, map_len);
+	if (pairs_len)
+		memcpy(mem + JIT_BLOCK_HEADER + map_at + map_len, c->pairs, pairs_len);
 	tb->code = mem + JIT_BLOCK_HEADER;
 	struct jit_block_header *h = jit_header(tb->code);
 	h->magic = JIT_BLOCK_MAGIC;
