@@ -207,8 +207,10 @@ run_script() {
 	fi
 	local -a envv
 	mapfile -t envv < <(base_env | grep -v '^HOME=')
+	# Scripts drive system tools too (chroot, setpriv live in sbin).
 	TIMEOUT=${FERRY_TEST_SCRIPT_TIMEOUT:-900} RUN_CWD=$SRC run_capture "$dir" /dev/null "${envv[@]}" \
-		HOME="$dir/work" FERRY="$B/ferry" -- bash "$SRC/tests/scripts/$name.sh" "$B"
+		PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$dir/work" FERRY="$B/ferry" -- \
+		bash "$SRC/tests/scripts/$name.sh" "$B"
 	local st
 	st=$(cat "$dir/status")
 	case $st in
