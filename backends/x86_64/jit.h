@@ -83,7 +83,7 @@ struct jit_fault_pair {
 	uint8_t reg, pad;
 };
 
-#define JIT_POOL 10 /* registers of the cache */
+#define JIT_POOL 12 /* registers of the cache */
 
 struct jit_ctx {
 	struct x64_buf *b;
@@ -150,6 +150,7 @@ void rc_reset(struct jit_ctx *c);
 int rc_get(struct jit_ctx *c, unsigned slot);
 int rc_new(struct jit_ctx *c);
 int rc_dest(struct jit_ctx *c, unsigned slot);
+void rc_claim(struct jit_ctx *c, int reg);
 int rc_take(struct jit_ctx *c, unsigned slot, bool dies);
 void rc_def(struct jit_ctx *c, unsigned slot, int reg, bool live);
 void rc_release(struct jit_ctx *c, unsigned slot);

@@ -97,6 +97,7 @@ static void op_not_b(struct jit_ctx *c, const struct ir_insn *i, enum x64_alu op
  * 32-bit forms zero-extend first. */
 static void shift(struct jit_ctx *c, const struct ir_insn *i, int size, enum x64_shift op)
 {
+	rc_claim(c, X_RCX);
 	int rb = rc_get(c, i->b);
 	int rd = rc_take(c, i->a, jit_dies(c, 'a'));
 	x64_mov_rr(c->b, 4, X_RCX, rb);
@@ -120,6 +121,8 @@ static void shift_imm(struct jit_ctx *c, const struct ir_insn *i, int size, enum
 /* High half of the 128-bit product. */
 static void mulh(struct jit_ctx *c, const struct ir_insn *i)
 {
+	rc_claim(c, X_RDX);
+	rc_claim(c, X_RCX);
 	int ra = rc_get(c, i->a), rb = rc_get(c, i->b);
 	x64_mov_rr(c->b, 8, X_RAX, ra);
 	x64_unary(c->b, 8, i->op == IR_MULH ? X_IMUL1 : X_MUL, rb);
@@ -137,6 +140,8 @@ static void mulh(struct jit_ctx *c, const struct ir_insn *i)
  * (remainder 0, where idiv would raise #DE). */
 static void divide(struct jit_ctx *c, const struct ir_insn *i, int size, bool sign, bool rem)
 {
+	rc_claim(c, X_RDX);
+	rc_claim(c, X_RCX);
 	int ra = rc_get(c, i->a), rb = rc_get(c, i->b);
 	struct x64_buf *b = c->b;
 	x64_mov_rr(b, size, X_RAX, ra);
@@ -184,6 +189,7 @@ static void minmax(struct jit_ctx *c, const struct ir_insn *i, enum x64_cc take_
 /* Bit scans without lzcnt/tzcnt: bsr/bsf set ZF for a zero input. */
 static void bitscan(struct jit_ctx *c, const struct ir_insn *i, int size, bool leading)
 {
+	rc_claim(c, X_RCX);
 	int ra = rc_get(c, i->a);
 	int bits = size * 8;
 	x64_mov_ri(c->b, X_RCX, leading ? (uint64_t)(2 * bits - 1) : (uint64_t)bits);
@@ -217,6 +223,8 @@ static void extend(struct jit_ctx *c, const struct ir_insn *i, int from, bool si
 
 static void setcc(struct jit_ctx *c, const struct ir_insn *i)
 {
+	if (i->op == IR_SETCCI && !x64_fits_i32(i->imm))
+		rc_claim(c, X_RCX);
 	int ra = rc_get(c, i->a);
 	int rb = -1;
 	if (i->op == IR_SETCC)

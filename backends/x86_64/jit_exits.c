@@ -83,22 +83,23 @@ static void back_edge(struct jit_ctx *c, const struct ir_insn *i)
 }
 
 /* A guest trap at a memory access or alignment check: the guest address
- * is in rax, the fault map entry in ecx.  The cache registers go to the
- * frame, where jit_h_trap finds the guest values that are only there. */
+ * is in rax, the fault map entry pushed.  The cache registers go to the
+ * frame (regs[16] by number, then the entry), where jit_h_trap finds the
+ * guest values that are only there. */
 static void trap_stub(struct jit_ctx *c, bool bus)
 {
-	static const int8_t saved[] = {X_RBP, X_RSI, X_RDI, X_R8, X_R9, X_R10, X_R11, X_R13, X_R14, X_R15};
-	x64_alu_ri(c->b, 8, X_SUB, X_RSP, 128);
+	static const int8_t saved[] = {X_RCX, X_RDX, X_RBP, X_RSI, X_RDI, X_R8, X_R9, X_R10, X_R11, X_R13, X_R14, X_R15};
+	x64_alu_ri(c->b, 8, X_SUB, X_RSP, 136); /* with the push: 144, rsp stays 16-byte aligned */
 	for (unsigned k = 0; k < sizeof(saved); k++)
 		x64_store(c->b, 8, x64_m(X_RSP, 8 * saved[k]), saved[k]);
 	x64_mov_rr(c->b, 8, X_RDI, J_CPU);
 	x64_mov_rr(c->b, 8, X_RSI, X_RSP);
-	x64_mov_rr(c->b, 4, X_RDX, X_RCX);
+	x64_load(c->b, 4, X_RDX, x64_m(X_RSP, 136));
 	x64_mov_rr(c->b, 8, X_RCX, X_RAX);
 	x64_mov_ri(c->b, X_R8, bus);
 	x64_mov_ri(c->b, X_RAX, (uint64_t)(uintptr_t)jit_h_trap);
 	x64_call_r(c->b, X_RAX);
-	x64_alu_ri(c->b, 8, X_ADD, X_RSP, 128);
+	x64_alu_ri(c->b, 8, X_ADD, X_RSP, 144);
 	x64_ret(c->b);
 }
 
@@ -161,7 +162,8 @@ void jit_emit_stubs(struct jit_ctx *c)
 				ent[k].at = b->len;
 				if (x->reg != X_RAX)
 					x64_mov_rr(b, 8, X_RAX, x->reg);
-				x64_mov_ri(b, X_RCX, ent[k].map);
+				x64_byte(b, 0x68); /* push imm32: the entry */
+				x64_u32(b, ent[k].map);
 				ent[k].jump = x64_jmp32(b);
 				nent++;
 			}
@@ -211,6 +213,7 @@ static int exit_slot(struct jit_ctx *c, int slot, uint64_t target)
 
 static void emit_exit_ind(struct jit_ctx *c, const struct ir_insn *i)
 {
+	/* memory is exact here (the exit synced it): the cache can be clobbered */
 	int rt = rc_get(c, i->a);
 	x64_mov_rr(c->b, 8, X_RAX, rt);
 	/* jmp_cache->tb[(pc >> 1) & mask], as tcache_jmp_hash */

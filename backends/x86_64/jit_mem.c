@@ -58,7 +58,7 @@ static void def(struct jit_ctx *c, const struct ir_insn *i, int reg) { rc_def(c,
 
 static void load(struct jit_ctx *c, const struct ir_insn *i, unsigned size, bool sign)
 {
-	int rd = jit_d_live(c) ? rc_dest(c, i->d) : X_RCX;
+	int rd = jit_d_live(c) ? rc_dest(c, i->d) : rc_new(c);
 	uint32_t e;
 	int ra = address(c, i->a, i->imm, size, false, &e);
 	jit_access_here(c, e);
@@ -94,6 +94,7 @@ static void widen(struct jit_ctx *c, int r, unsigned size)
 
 static void cmpxchg(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 {
+	rc_claim(c, X_RDX);
 	int rb = rc_get(c, i->b), rn = rc_get(c, i->c);
 	uint32_t e = address_rax(c, i->a, size);
 	x64_mov_rr(c->b, 8, X_RDX, X_RAX);
@@ -107,6 +108,8 @@ static void cmpxchg(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 /* Fetch-and-op: xchg and xadd directly, the others in a cmpxchg loop. */
 static void atomic_rmw(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 {
+	rc_claim(c, X_RDX);
+	rc_claim(c, X_RCX);
 	int rv = rc_get(c, i->b);
 	uint32_t e = address_rax(c, i->a, size);
 	struct x64_buf *b = c->b;
@@ -161,6 +164,7 @@ static void atomic_rmw(struct jit_ctx *c, const struct ir_insn *i, unsigned size
 
 static void load_reserved(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 {
+	rc_claim(c, X_RCX);
 	uint32_t e = address_rax(c, i->a, size);
 	jit_access_here(c, e);
 	if (size >= 4)
@@ -179,6 +183,8 @@ static void load_reserved(struct jit_ctx *c, const struct ir_insn *i, unsigned s
  * value seen, by compare-exchange; else 1.  The reservation ends either way. */
 static void store_conditional(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 {
+	rc_claim(c, X_RDX);
+	rc_claim(c, X_RCX);
 	int rv = rc_get(c, i->b);
 	uint32_t e = address_rax(c, i->a, size);
 	struct x64_buf *b = c->b;
@@ -244,6 +250,8 @@ bool jit_emit_mem(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_LD32S: load(c, i, 4, true); break;
 	case IR_LD64: load(c, i, 8, false); break;
 	case IR_LD128: {
+		rc_claim(c, X_RCX);
+		rc_claim(c, X_RDX);
 		uint32_t e;
 		int ra = address(c, i->a, i->imm, 16, false, &e);
 		jit_access_here(c, e);
@@ -286,6 +294,8 @@ bool jit_emit_mem(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_SC64: store_conditional(c, i, 8); break;
 	case IR_LR128: case IR_SC128: case IR_CMPXCHG128: pair_op(c, i); break;
 	case IR_ALIGNCHK: {
+		if (!x64_fits_i32(i->imm) || i->imm < 0)
+			rc_claim(c, X_RCX);
 		int ra = rc_get(c, i->a);
 		x64_mov_rr(c->b, 8, X_RAX, ra);
 		if (x64_fits_i32(i->imm) && i->imm >= 0) {

@@ -16,8 +16,10 @@
 #include "core/log.h"
 #include "core/vcpu.h"
 
-/* Callee-saved registers first: their values survive helper calls. */
-static const int8_t pool[JIT_POOL] = {X_R13, X_R14, X_R15, X_RBP, X_R10, X_R11, X_RSI, X_RDI, X_R8, X_R9};
+/* Callee-saved registers first: their values survive helper calls; rcx
+ * and rdx last: shifts, division and atomics claim them. */
+static const int8_t pool[JIT_POOL] = {X_R13, X_R14, X_R15, X_RBP, X_R10, X_R11,
+				      X_RSI, X_RDI, X_R8,  X_R9,  X_RDX, X_RCX};
 
 bool rc_caller_saved(int reg)
 {
@@ -248,6 +250,27 @@ void rc_release(struct jit_ctx *c, unsigned slot)
 }
 
 void rc_unlock(struct jit_ctx *c) { c->locked = 0; }
+
+/* An op needs reg (rcx, rdx) as a fixed scratch register: a value cached
+ * there moves to another register.  Called before the op's rc_get. */
+void rc_claim(struct jit_ctx *c, int reg)
+{
+	if (c->locked & (1u << reg))
+		FERRY_BUG("jit: register %d claimed after the op used it", reg);
+	lock(c, reg);
+	int s = c->reg_slot[reg];
+	if (s < 0)
+		return;
+	int n = alloc(c);
+	x64_mov_rr(c->b, 8, n, reg);
+	c->reg_slot[n] = (int16_t)s;
+	c->slot_reg[s] = (int8_t)n;
+	c->dirty[n] = c->dirty[reg];
+	c->nostore[n] = c->nostore[reg];
+	c->stamp[n] = c->stamp[reg];
+	c->reg_slot[reg] = -1;
+	c->dirty[reg] = c->nostore[reg] = false;
+}
 
 static void store_icount(struct jit_ctx *c)
 {
