@@ -17,6 +17,9 @@ struct tblock;
 /* Fixed registers while guest code runs. */
 #define J_CPU X_RBX   /* struct vcpu *; slot n at [rbx + 8n] */
 #define J_MEM X_R12   /* cpu->mem_base */
+/* cpu->icount while generated code runs: the trampoline loads and stores
+ * it, calls publish it first, a fault handler takes it from the context. */
+#define J_ICOUNT X_R15
 
 /* The JIT frame: at [rsp] the return address into the trampoline, then
  * cpu->mem_limit - size for the bounds check of a size-byte access. */
@@ -77,13 +80,12 @@ struct jit_fault_entry {
 	uint32_t host_off, pc_off;
 	uint16_t first, n;
 };
-#define JIT_ICOUNT_SLOT 0xffff /* a pair naming icount's register (loops) */
 struct jit_fault_pair {
 	uint16_t slot;
 	uint8_t reg, pad;
 };
 
-#define JIT_POOL 12 /* registers of the cache */
+#define JIT_POOL 11 /* registers of the cache */
 
 struct jit_ctx {
 	struct x64_buf *b;
@@ -116,8 +118,7 @@ struct jit_ctx {
 	bool loop;
 	int8_t pin_reg[IR_SLOTS]; /* the register a pinned slot lives in, else -1 */
 	uint16_t pinned[JIT_POOL], npinned;
-	uint16_t pin_mask;        /* registers reserved: pinned slots and ric */
-	int8_t ric;               /* icount's register */
+	uint16_t pin_mask;        /* registers reserved for pinned slots */
 	size_t loop_top;
 };
 
@@ -212,7 +213,6 @@ void jit_plan_loop(struct jit_ctx *c);
 bool jit_is_back_edge(const struct jit_ctx *c, const struct ir_insn *i);
 void jit_loop_reads(const struct jit_ctx *c, struct jit_operands *o);
 void jit_loop_entry(struct jit_ctx *c);
-void jit_loop_count(struct jit_ctx *c);
 void jit_loop_reload(struct jit_ctx *c);
 void jit_loop_flush(struct jit_ctx *c);
 /* jit_call.c: does the op's code call C? */

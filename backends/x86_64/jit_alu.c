@@ -379,10 +379,7 @@ bool jit_emit_alu(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_MOV128: mov128(c, i); break;
 	case IR_RDINSTRET: {
 		int rd = rc_new(c);
-		if (c->loop) /* icount lives in a register (jit_loop.c) */
-			x64_mov_rr(c->b, 8, rd, c->ric);
-		else
-			x64_load(c->b, 8, rd, x64_m(J_CPU, (int32_t)offsetof(struct vcpu, icount)));
+		x64_mov_rr(c->b, 8, rd, J_ICOUNT); /* cpu->icount lives there */
 		int64_t adj = i->imm - (int64_t)c->tb->ninsns;
 		if (x64_fits_i32(adj)) {
 			if (adj)

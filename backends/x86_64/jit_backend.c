@@ -17,10 +17,10 @@ static jit_entry_fn enter;
 static pthread_once_t enter_once = PTHREAD_ONCE_INIT;
 
 /* The trampoline: saves the callee-saved registers, loads the fixed ones
- * (rbx = cpu, r12 = mem_base), puts mem_limit - size for the bounds checks
- * of 1-, 2-, 4-, 8- and 16-byte accesses in the frame, and calls the
- * block, which returns the exit in eax.  Generated code runs with rsp
- * 16-byte aligned, so it calls C directly. */
+ * (rbx = cpu, r12 = mem_base, r15 = icount), puts mem_limit - size for the
+ * bounds checks of 1-, 2-, 4-, 8- and 16-byte accesses in the frame, and
+ * calls the block, which returns the exit in eax; then stores icount.
+ * Generated code runs with rsp 16-byte aligned, so it calls C directly. */
 static void make_trampoline(void)
 {
 	struct x64_buf b = {0};
@@ -30,6 +30,7 @@ static void make_trampoline(void)
 	x64_alu_ri(&b, 8, X_SUB, X_RSP, 48); /* entry rsp = 8 mod 16; after the call rsp = 0 mod 16 */
 	x64_mov_rr(&b, 8, J_CPU, X_RDI);
 	x64_load(&b, 8, J_MEM, x64_m(J_CPU, offsetof(struct vcpu, mem_base)));
+	x64_load(&b, 8, J_ICOUNT, x64_m(J_CPU, offsetof(struct vcpu, icount)));
 	x64_load(&b, 8, X_RAX, x64_m(J_CPU, offsetof(struct vcpu, mem_limit)));
 	static const unsigned sizes[] = {1, 2, 4, 8, 16};
 	for (unsigned k = 0; k < 5; k++) {
@@ -38,6 +39,7 @@ static void make_trampoline(void)
 		x64_store(&b, 8, x64_m(X_RSP, jit_limit_disp(sizes[k]) - 8), X_RCX);
 	}
 	x64_call_r(&b, X_RSI);
+	x64_store(&b, 8, x64_m(J_CPU, offsetof(struct vcpu, icount)), J_ICOUNT);
 	x64_alu_ri(&b, 8, X_ADD, X_RSP, 48);
 	for (unsigned k = sizeof(saved); k-- > 0;)
 		x64_pop(&b, saved[k]);

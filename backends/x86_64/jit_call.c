@@ -2,6 +2,8 @@
  * cached values may sit in argument registers), the SysV stack argument,
  * and the ops that are calls: FP ops (core/fpu.h), the IR's CALL, clocks,
  * and the interpreter fallback for ops this JIT does not know. */
+#include <stddef.h>
+
 #include "backends/x86_64/jit.h"
 #include "core/fpu.h"
 #include "core/log.h"
@@ -74,6 +76,8 @@ static void call(struct jit_ctx *c, const void *fn, const struct jit_arg *args, 
 		 int64_t stack_arg)
 {
 	rc_spill_caller_saved(c);
+	/* C may read cpu->icount (the fallback, a fault) */
+	x64_store(c->b, 8, x64_m(J_CPU, (int32_t)offsetof(struct vcpu, icount)), J_ICOUNT);
 	if (stack) {
 		/* The seventh argument at [rsp]; rsp stays 16-byte aligned. */
 		x64_alu_ri(c->b, 8, X_SUB, X_RSP, 16);

@@ -49,7 +49,8 @@ void jit_emit_prologue(struct jit_ctx *c)
 		c->loop_top = c->b->len;
 		x64_alu_mi(c->b, 4, X_CMP, CPU_FIELD(interrupt), 0);
 		jit_fixup(c, x64_jcc32(c->b, X_CC_NE), JS_INTERRUPT, -1, 0);
-		jit_loop_count(c);
+		if (c->tb->ninsns)
+			x64_alu_ri(c->b, 8, X_ADD, J_ICOUNT, (int32_t)c->tb->ninsns);
 		return;
 	}
 	x64_alu_mi(c->b, 4, X_CMP, CPU_FIELD(interrupt), 0);
@@ -57,7 +58,7 @@ void jit_emit_prologue(struct jit_ctx *c)
 	x64_mov_ri(c->b, X_RAX, (uint64_t)(uintptr_t)c->tb);
 	x64_store(c->b, 8, CPU_FIELD(cur_tb), X_RAX);
 	if (c->tb->ninsns)
-		x64_alu_mi(c->b, 8, X_ADD, CPU_FIELD(icount), (int32_t)c->tb->ninsns);
+		x64_alu_ri(c->b, 8, X_ADD, J_ICOUNT, (int32_t)c->tb->ninsns);
 }
 
 /* A branch to the block's own start in loop mode: the values the next
@@ -88,7 +89,8 @@ static void back_edge(struct jit_ctx *c, const struct ir_insn *i)
  * guest values that are only there. */
 static void trap_stub(struct jit_ctx *c, bool bus)
 {
-	static const int8_t saved[] = {X_RCX, X_RDX, X_RBP, X_RSI, X_RDI, X_R8, X_R9, X_R10, X_R11, X_R13, X_R14, X_R15};
+	static const int8_t saved[] = {X_RCX, X_RDX, X_RBP, X_RSI, X_RDI, X_R8,
+				       X_R9,  X_R10, X_R11, X_R13, X_R14, J_ICOUNT};
 	x64_alu_ri(c->b, 8, X_SUB, X_RSP, 136); /* with the push: 144, rsp stays 16-byte aligned */
 	for (unsigned k = 0; k < sizeof(saved); k++)
 		x64_store(c->b, 8, x64_m(X_RSP, 8 * saved[k]), saved[k]);

@@ -44,12 +44,9 @@ uint64_t jit_fault_restore(struct vcpu *cpu, uint32_t entry, const uint64_t *reg
 	const struct jit_fault_entry *map = jit_fault_map(tb->code, h);
 	const struct jit_fault_pair *pairs = (const struct jit_fault_pair *)(map + h->nmap);
 	const struct jit_fault_entry *e = &map[entry];
-	for (unsigned k = e->first; k < (unsigned)e->first + e->n; k++) {
-		if (pairs[k].slot == JIT_ICOUNT_SLOT)
-			cpu->icount = regs[pairs[k].reg];
-		else
-			cpu->slot[pairs[k].slot] = regs[pairs[k].reg];
-	}
+	for (unsigned k = e->first; k < (unsigned)e->first + e->n; k++)
+		cpu->slot[pairs[k].slot] = regs[pairs[k].reg];
+	cpu->icount = regs[J_ICOUNT];
 	return tb->pc + (uint64_t)(int64_t)(int32_t)e->pc_off;
 }
 

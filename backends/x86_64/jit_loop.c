@@ -1,27 +1,23 @@
 /* Loops: a block that branches back to its own start (an inner loop the
  * frontend put in one block) keeps its loop-carried slots in fixed host
- * registers across iterations, and its instruction count in a register.
+ * registers across iterations.
  *
- *   entry:     cpu->cur_tb = tb; load icount and the pinned slots
- *   loop_top:  interrupt check; icount += ninsns (in its register)
+ *   entry:     cpu->cur_tb = tb; load the pinned slots
+ *   loop_top:  interrupt check; icount += ninsns
  *              body ... BRCC/EXIT to the block's pc: jump to loop_top
  *
  * So an iteration neither reloads its values from memory (a store-to-load
- * forward on every loop-carried dependency) nor stores them, nor waits on
- * a memory read-modify-write of icount.  The register cache keeps each
- * pinned slot in its register at every back edge, where the other dirty
- * values are stored; pinned values and icount reach memory at the loop's
- * exits and calls, in the interrupt stub, and through the fault map. */
-#include <stddef.h>
+ * forward on every loop-carried dependency) nor stores them.  The register
+ * cache keeps each pinned slot in its register at every back edge, where
+ * the other dirty values are stored; pinned values reach memory at the
+ * loop's exits and calls, in the interrupt stub, and through the fault map. */
 #include <string.h>
 
 #include "backends/x86_64/jit.h"
-#include "core/tcache.h"
-#include "core/vcpu.h"
 
 /* Registers to pin to, callee-saved first (only those survive helper calls). */
-static const int8_t pin_order[] = {X_R13, X_R14, X_R15, X_RBP, X_R10, X_R11, X_RSI, X_RDI, X_R8, X_R9};
-#define CALLEE_SAVED 4
+static const int8_t pin_order[] = {X_R13, X_R14, X_RBP, X_R10, X_R11, X_RSI, X_RDI, X_R8, X_R9};
+#define CALLEE_SAVED 3
 #define KEEP_FREE 4   /* cache registers left for everything else: an op locks up to 4 */
 #define CROWDED_PINS 2 /* when the block's values do not fit the registers anyway */
 
@@ -60,7 +56,6 @@ void jit_plan_loop(struct jit_ctx *c)
 	memset(c->pin_reg, -1, sizeof(c->pin_reg));
 	c->pin_mask = 0;
 	c->npinned = 0;
-	c->ric = -1;
 	c->loop = false;
 
 	bool back = false, calls = false;
@@ -89,10 +84,9 @@ void jit_plan_loop(struct jit_ctx *c)
 		return;
 	c->loop = true;
 	int avail = calls ? CALLEE_SAVED : JIT_POOL - KEEP_FREE;
-	if (max_live(ir) > JIT_POOL - 1 && avail > 1 + CROWDED_PINS)
-		avail = 1 + CROWDED_PINS;
+	if (max_live(ir) > JIT_POOL && avail > CROWDED_PINS)
+		avail = CROWDED_PINS;
 	int next = 0;
-	c->ric = pin_order[next++];
 	/* First the slots carried from one iteration to the next (read, then
 	 * written: a dependency chain through memory otherwise), then the ones
 	 * only read (a load each time), then the ones only written (a store at
@@ -124,27 +118,15 @@ void jit_loop_reads(const struct jit_ctx *c, struct jit_operands *o)
 	}
 }
 
-#define ICOUNT x64_m(J_CPU, (int32_t)offsetof(struct vcpu, icount))
-
 /* Cold entry, after cur_tb is set: the registers the loop keeps.  At
  * loop_top the pinned values count as dirty (a back edge brings them so). */
-void jit_loop_entry(struct jit_ctx *c)
-{
-	x64_load(c->b, 8, c->ric, ICOUNT);
-	rc_reload_pinned(c, true);
-}
+void jit_loop_entry(struct jit_ctx *c) { rc_reload_pinned(c, true); }
 
-/* loop_top's count, in the register only: memory gets it at sync points,
- * and a fault from the fault map. */
-void jit_loop_count(struct jit_ctx *c) { x64_alu_ri(c->b, 8, X_ADD, c->ric, (int32_t)c->tb->ninsns); }
-
-/* After C code that may have written any slot or icount. */
+/* After C code that may have written any slot. */
 void jit_loop_reload(struct jit_ctx *c)
 {
-	if (!c->loop)
-		return;
-	x64_load(c->b, 8, c->ric, ICOUNT);
-	rc_reload_pinned(c, false);
+	if (c->loop)
+		rc_reload_pinned(c, false);
 }
 
 /* The interrupt stub at loop_top: memory catches up with the registers. */
@@ -152,5 +134,4 @@ void jit_loop_flush(struct jit_ctx *c)
 {
 	for (unsigned k = 0; k < c->npinned; k++)
 		x64_store(c->b, 8, slot_mem(c->pinned[k]), c->pin_reg[c->pinned[k]]);
-	x64_store(c->b, 8, ICOUNT, c->ric);
 }

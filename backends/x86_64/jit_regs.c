@@ -18,8 +18,8 @@
 
 /* Callee-saved registers first: their values survive helper calls; rcx
  * and rdx last: shifts, division and atomics claim them. */
-static const int8_t pool[JIT_POOL] = {X_R13, X_R14, X_R15, X_RBP, X_R10, X_R11,
-				      X_RSI, X_RDI, X_R8,  X_R9,  X_RDX, X_RCX};
+static const int8_t pool[JIT_POOL] = {X_R13, X_R14, X_RBP, X_R10, X_R11, X_RSI,
+				      X_RDI, X_R8,  X_R9,  X_RDX, X_RCX};
 
 bool rc_caller_saved(int reg)
 {
@@ -272,19 +272,12 @@ void rc_claim(struct jit_ctx *c, int reg)
 	c->dirty[reg] = c->nostore[reg] = false;
 }
 
-static void store_icount(struct jit_ctx *c)
-{
-	if (c->loop)
-		x64_store(c->b, 8, x64_m(J_CPU, (int32_t)offsetof(struct vcpu, icount)), c->ric);
-}
-
 /* Before an exit: the guest state in memory is exact. */
 void rc_sync_arch(struct jit_ctx *c)
 {
 	for (int k = 0; k < JIT_POOL; k++)
 		if (c->reg_slot[pool[k]] >= 0 && c->reg_slot[pool[k]] < IR_ARCH_SLOTS && !c->nostore[pool[k]])
 			spill(c, pool[k]);
-	store_icount(c);
 }
 
 /* Before C code that reads cpu->slot: temps too. */
@@ -293,7 +286,6 @@ void rc_sync_all(struct jit_ctx *c)
 	for (int k = 0; k < JIT_POOL; k++)
 		if (!c->nostore[pool[k]])
 			spill(c, pool[k]);
-	store_icount(c);
 }
 
 /* At a loop's back edge: what the next iteration will not find in registers. */
@@ -307,7 +299,7 @@ void rc_sync_unpinned(struct jit_ctx *c)
 }
 
 /* The fault map's view of this point: guest registers whose values are
- * only in host registers (and a loop's icount register). */
+ * only in host registers. */
 void rc_snapshot(struct jit_ctx *c)
 {
 	for (int k = 0; k < JIT_POOL; k++) {
@@ -315,8 +307,6 @@ void rc_snapshot(struct jit_ctx *c)
 		if (s >= 0 && s < IR_ARCH_SLOTS && c->dirty[r])
 			jit_fault_pair(c, (unsigned)s, r);
 	}
-	if (c->loop)
-		jit_fault_pair(c, JIT_ICOUNT_SLOT, c->ric);
 }
 
 void rc_forget_temps(struct jit_ctx *c)
