@@ -264,7 +264,13 @@ static void mov128(struct jit_ctx *c, const struct ir_insn *i)
 bool jit_emit_alu(struct jit_ctx *c, const struct ir_insn *i)
 {
 	switch (i->op) {
-	case IR_MOV: rc_def(c, i->d, rc_get(c, i->a), jit_d_live(c)); break;
+	case IR_MOV:
+		/* a value that dies here moves to d with its register */
+		if (jit_dies(c, 'a') && i->a != i->d)
+			rc_def(c, i->d, rc_take(c, i->a, true), jit_d_live(c));
+		else
+			rc_def(c, i->d, rc_get(c, i->a), jit_d_live(c));
+		break;
 	case IR_MOVI: movi(c, i); break;
 	case IR_ADD: add(c, i, 8); break;
 	case IR_SUB: binop(c, i, 8, X_SUB, false); break;
