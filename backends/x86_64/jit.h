@@ -87,6 +87,19 @@ struct jit_fault_pair {
 
 #define JIT_POOL 11 /* registers of the cache */
 
+/* An inline FP op's way out when the host cannot do it as is (another
+ * rounding mode, a NaN, an unboxed single): the core/fpu.h function, called
+ * with every caller-saved register kept, back at `join` with the result in
+ * rax (jit_fpu.c). */
+struct jit_slow {
+	uint32_t jumps[4], njumps; /* rel32s that lead to it */
+	uint32_t join;
+	const void *fn;
+	int8_t reg[2];             /* registers holding operands a and b, -1 for none */
+	uint8_t rm, fmode;
+	int64_t imm;
+};
+
 struct jit_ctx {
 	struct x64_buf *b;
 	const struct ir_block *ir;
@@ -112,6 +125,8 @@ struct jit_ctx {
 	uint32_t nmap, capmap;
 	struct jit_fault_pair *pairs;
 	uint32_t npairs, cappairs;
+	struct jit_slow *slow;
+	uint32_t nslow, capslow;
 	bool failed;            /* the cache is full */
 
 	/* Loop mode (jit_loop.c): the block branches to its own start. */
@@ -217,6 +232,11 @@ void jit_loop_reload(struct jit_ctx *c);
 void jit_loop_flush(struct jit_ctx *c);
 /* jit_call.c: does the op's code call C? */
 bool jit_op_calls(const struct ir_insn *i);
+
+/* jit_fpu.c: FP ops in SSE code with a C slow path, and FFLAGS_SET */
+bool jit_emit_fp_inline(struct jit_ctx *c, const struct ir_insn *i);
+bool jit_fp_inlined(const struct ir_insn *i);
+void jit_emit_slow_stubs(struct jit_ctx *c);
 
 /* jit_fp.c: out-of-line copies of core/fpu.h's ops, by IR op (NULL if not FP). */
 typedef uint64_t (*jit_fp_fn)(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,

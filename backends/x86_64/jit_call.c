@@ -114,6 +114,8 @@ bool jit_op_calls(const struct ir_insn *i)
 {
 	if (jit_fallback_all)
 		return !(i->op < IR_NUM_OPS && (ir_op_info[i->op].flags & IRF_EXIT));
+	if (jit_fp_inlined(i))
+		return false; /* their slow paths keep every register */
 	switch (i->op) {
 	case IR_INSN_START: case IR_NOP: case IR_MOV: case IR_MOVI:
 	case IR_ADD: case IR_SUB: case IR_AND: case IR_OR: case IR_XOR: case IR_ANDN: case IR_ORN: case IR_XNOR:

@@ -128,7 +128,8 @@ static void compile_op(struct jit_ctx *c, const struct ir_insn *i)
 		jit_emit_fallback(c, i);
 		return;
 	}
-	if (jit_emit_alu(c, i) || jit_emit_mem(c, i) || jit_emit_call_op(c, i) || jit_emit_exit(c, i))
+	if (jit_emit_alu(c, i) || jit_emit_mem(c, i) || jit_emit_fp_inline(c, i) || jit_emit_call_op(c, i) ||
+	    jit_emit_exit(c, i))
 		return;
 	jit_emit_fallback(c, i);
 }
@@ -152,7 +153,8 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 	struct jit_fixup *fix = c->fix;
 	struct jit_fault_entry *map = c->map;
 	struct jit_fault_pair *pairs = c->pairs;
-	uint32_t capfix = c->capfix, capmap = c->capmap, cappairs = c->cappairs;
+	struct jit_slow *slow = c->slow;
+	uint32_t capfix = c->capfix, capmap = c->capmap, cappairs = c->cappairs, capslow = c->capslow;
 	memset(c, 0, sizeof(*c));
 	c->fix = fix;
 	c->capfix = capfix;
@@ -160,6 +162,8 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 	c->capmap = capmap;
 	c->pairs = pairs;
 	c->cappairs = cappairs;
+	c->slow = slow;
+	c->capslow = capslow;
 	c->b = &code;
 	c->ir = ir;
 	c->tb = tb;
@@ -198,6 +202,7 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 	if (c->failed || c->nmap > UINT16_MAX || c->npairs > UINT16_MAX)
 		return -1;
 	jit_emit_stubs(c);
+	jit_emit_slow_stubs(c);
 
 	size_t map_at = (code.len + 3) & ~(size_t)3;
 	size_t map_len = c->nmap * sizeof(*c->map), pairs_len = c->npairs * sizeof(*c->pairs);

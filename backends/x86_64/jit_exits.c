@@ -164,8 +164,7 @@ void jit_emit_stubs(struct jit_ctx *c)
 				ent[k].at = b->len;
 				if (x->reg != X_RAX)
 					x64_mov_rr(b, 8, X_RAX, x->reg);
-				x64_byte(b, 0x68); /* push imm32: the entry */
-				x64_u32(b, ent[k].map);
+				x64_push_imm(b, (int32_t)ent[k].map);
 				ent[k].jump = x64_jmp32(b);
 				nent++;
 			}

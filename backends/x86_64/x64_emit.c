@@ -14,6 +14,7 @@ enum {
 	E_BYTE = 4,  /* byte registers: SPL..DIL need a REX prefix */
 	E_F3 = 8,    /* F3 mandatory prefix */
 	E_LOCK = 16, /* F0 prefix */
+	E_F2 = 32,   /* F2 mandatory prefix */
 };
 
 void x64_buf_reset(struct x64_buf *b) { b->len = 0; }
@@ -87,6 +88,8 @@ static void enc(struct x64_buf *b, unsigned flags, uint32_t opc, int reg, int rm
 		x64_byte(b, 0x66);
 	if (flags & E_F3)
 		x64_byte(b, 0xf3);
+	if (flags & E_F2)
+		x64_byte(b, 0xf2);
 	unsigned rex = 0;
 	if (flags & E_W)
 		rex |= 8;
@@ -309,6 +312,27 @@ void x64_mfence(struct x64_buf *b)
 	x64_byte(b, 0x0f);
 	x64_byte(b, 0xae);
 	x64_byte(b, 0xf0);
+}
+
+void x64_sse(struct x64_buf *b, uint8_t prefix, uint32_t opc, int reg, int rm, bool w)
+{
+	unsigned flags = (w ? E_W : 0) | (prefix == 0x66 ? E_16 : prefix == 0xf2 ? E_F2 : prefix == 0xf3 ? E_F3 : 0);
+	enc(b, flags, opc, reg, rm, NULL);
+}
+
+void x64_fnclex(struct x64_buf *b)
+{
+	x64_byte(b, 0xdb);
+	x64_byte(b, 0xe2);
+}
+
+void x64_stmxcsr(struct x64_buf *b, struct x64_mem m) { enc(b, 0, 0x0fae, 3, 0, &m); }
+void x64_ldmxcsr(struct x64_buf *b, struct x64_mem m) { enc(b, 0, 0x0fae, 2, 0, &m); }
+
+void x64_push_imm(struct x64_buf *b, int32_t imm)
+{
+	x64_byte(b, 0x68);
+	x64_u32(b, (uint32_t)imm);
 }
 
 size_t x64_jcc32(struct x64_buf *b, enum x64_cc cc)

@@ -97,6 +97,14 @@ void x64_lock_xadd(struct x64_buf *b, int size, struct x64_mem m, int src);
 void x64_xchg_m(struct x64_buf *b, int size, struct x64_mem m, int src);
 void x64_mfence(struct x64_buf *b);
 
+/* SSE scalar ops: prefix 0x66, 0xf2, 0xf3 or 0; opc 0x0fXX; reg is an xmm
+ * register, rm an xmm or general register (w: 64-bit general operand). */
+void x64_sse(struct x64_buf *b, uint8_t prefix, uint32_t opc, int reg, int rm, bool w);
+void x64_fnclex(struct x64_buf *b);
+void x64_stmxcsr(struct x64_buf *b, struct x64_mem m);
+void x64_ldmxcsr(struct x64_buf *b, struct x64_mem m);
+void x64_push_imm(struct x64_buf *b, int32_t imm);
+
 /* Jumps: the returned value is the offset of the displacement, for patching. */
 size_t x64_jcc32(struct x64_buf *b, enum x64_cc cc);
 size_t x64_jmp32(struct x64_buf *b);

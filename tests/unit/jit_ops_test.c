@@ -883,6 +883,7 @@ static void fuzz(int blocks)
 			st.slot[s] = rnd() % 4 ? rnd() : vals[rnd() % NVALS];
 		st.slot[30] = MEM_AT + 0x800;
 		st.slot[29] = rnd() % 2 ? HOLE : FAR;
+		st.frm = rnd() % 8 < 5 ? IRM_RNE : (unsigned)(rnd() % 5);
 		begin();
 		touches_mem = true;
 		unsigned ninsn = 5 + (unsigned)(rnd() % 40);
@@ -917,6 +918,19 @@ static void fuzz(int blocks)
 				ir_emit(&blk, rnd() % 2 ? IR_ST64 : IR_ST32, 0, 30, a, (int64_t)(8 * (rnd() % 16)));
 				break;
 			case 8:
+				if (rnd() % 3 == 0) {
+					/* FP: inline fast paths and their C slow paths among live registers */
+					static const unsigned fops[] = {IR_FADD64, IR_FMUL32, IR_FDIV64, IR_FSQRT32, IR_FLT64,
+									IR_FEQ32, IR_FSUB32, IR_CVT_F64_S64};
+					static const unsigned rms[] = {IRM_DYN, IRM_DYN, IRM_RNE, IRM_RTZ, IRM_RMM};
+					unsigned fop = fops[rnd() % (sizeof(fops) / sizeof(fops[0]))];
+					ir_emit_fp(&blk, fop, d, a, b, 0, rms[rnd() % 5], (unsigned)(rnd() % 3));
+					if (rnd() % 4 == 0) {
+						ir_emit(&blk, IR_FFLAGS_GET, b, 0, 0, 0);
+						ir_emit(&blk, IR_FFLAGS_SET, 0, a, 0, 0);
+					}
+					break;
+				}
 				ir_emit4(&blk, IR_SETCC, d, a, b, (unsigned)(rnd() % 10), 0);
 				ir_emit4(&blk, IR_SELECT, t, a, b, d, 0);
 				ir_emit(&blk, IR_XOR, d, t, a, 0);
