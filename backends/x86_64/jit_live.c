@@ -13,6 +13,20 @@ static void rd(struct jit_operands *o, unsigned slot, uint8_t pos)
 
 static void wr(struct jit_operands *o, unsigned slot) { o->wr[o->nw++] = (uint16_t)slot; }
 
+/* Which of d, a, b, c an op's form names, read once from ir_op_info. */
+enum { FORM_D = 1, FORM_A = 2, FORM_B = 4, FORM_C = 8, FORM_KNOWN = 16 };
+static unsigned form_bits(unsigned op)
+{
+	static uint8_t bits[IR_NUM_OPS];
+	if (!bits[op]) {
+		unsigned f = FORM_KNOWN;
+		for (const char *p = ir_op_info[op].form; *p; p++)
+			f |= *p == 'd' ? FORM_D : *p == 'a' ? FORM_A : *p == 'b' ? FORM_B : *p == 'c' ? FORM_C : 0;
+		bits[op] = (uint8_t)f;
+	}
+	return bits[op];
+}
+
 void jit_operands(const struct ir_insn *i, struct jit_operands *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -96,18 +110,18 @@ void jit_operands(const struct ir_insn *i, struct jit_operands *o)
 	case IR_CVT_F64_S32: case IR_CVT_F64_U32: case IR_CVT_F64_S64: case IR_CVT_F64_U64:
 	case IR_FFLAGS_GET: case IR_FFLAGS_SET: case IR_FRM_SET:
 	case IR_RDINSTRET: case IR_RDCYCLE: case IR_RDTIME:
-	case IR_EXIT_IND:
-		for (const char *f = ir_op_info[i->op].form; *f; f++) {
-			switch (*f) {
-			case 'a': rd(o, i->a, 'a'); break;
-			case 'b': rd(o, i->b, 'b'); break;
-			case 'c': rd(o, i->c, 'c'); break;
-			default: break;
-			}
-		}
-		if (strchr(ir_op_info[i->op].form, 'd'))
+	case IR_EXIT_IND: {
+		unsigned f = form_bits(i->op);
+		if (f & FORM_A)
+			rd(o, i->a, 'a');
+		if (f & FORM_B)
+			rd(o, i->b, 'b');
+		if (f & FORM_C)
+			rd(o, i->c, 'c');
+		if (f & FORM_D)
 			wr(o, i->d);
 		return;
+	}
 	default:
 		/* An op added to ir_ops.def after this file: it runs in the
 		 * interpreter, which may read or write any slot. */

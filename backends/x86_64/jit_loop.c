@@ -59,6 +59,10 @@ void jit_plan_loop(struct jit_ctx *c)
 	c->loop = false;
 
 	bool back = false, calls = false;
+	for (uint32_t k = 0; k < ir->n && !back; k++)
+		back = (ir->ops[k].op == IR_BRCC || ir->ops[k].op == IR_EXIT) && (uint64_t)ir->ops[k].imm == ir->pc;
+	if (!back)
+		return;
 	static __thread uint16_t reads[IR_ARCH_SLOTS];
 	static __thread bool written[IR_ARCH_SLOTS], exposed[IR_ARCH_SLOTS];
 	memset(reads, 0, sizeof(reads));
@@ -66,8 +70,6 @@ void jit_plan_loop(struct jit_ctx *c)
 	memset(exposed, 0, sizeof(exposed));
 	for (uint32_t k = 0; k < ir->n; k++) {
 		const struct ir_insn *i = &ir->ops[k];
-		if ((i->op == IR_BRCC || i->op == IR_EXIT) && (uint64_t)i->imm == ir->pc)
-			back = true;
 		calls |= jit_op_calls(i);
 		struct jit_operands o;
 		jit_operands(i, &o);
@@ -80,8 +82,6 @@ void jit_plan_loop(struct jit_ctx *c)
 			if (o.wr[w] < IR_ARCH_SLOTS)
 				written[o.wr[w]] = true;
 	}
-	if (!back)
-		return;
 	c->loop = true;
 	int avail = calls ? CALLEE_SAVED : JIT_POOL - KEEP_FREE;
 	if (max_live(ir) > JIT_POOL && avail > CROWDED_PINS)

@@ -38,6 +38,19 @@ void x64_byte(struct x64_buf *b, uint8_t v)
 	b->p[b->len++] = v;
 }
 
+/* Within one instruction, after room(): no check. */
+static inline void put8(struct x64_buf *b, uint8_t v) { b->p[b->len++] = v; }
+static inline void put32(struct x64_buf *b, uint32_t v)
+{
+	memcpy(b->p + b->len, &v, 4);
+	b->len += 4;
+}
+static inline void put64(struct x64_buf *b, uint64_t v)
+{
+	memcpy(b->p + b->len, &v, 8);
+	b->len += 8;
+}
+
 void x64_u32(struct x64_buf *b, uint32_t v)
 {
 	room(b);
@@ -83,13 +96,13 @@ static void enc(struct x64_buf *b, unsigned flags, uint32_t opc, int reg, int rm
 {
 	room(b);
 	if (flags & E_LOCK)
-		x64_byte(b, 0xf0);
+		put8(b, 0xf0);
 	if (flags & E_16)
-		x64_byte(b, 0x66);
+		put8(b, 0x66);
 	if (flags & E_F3)
-		x64_byte(b, 0xf3);
+		put8(b, 0xf3);
 	if (flags & E_F2)
-		x64_byte(b, 0xf2);
+		put8(b, 0xf2);
 	unsigned rex = 0;
 	if (flags & E_W)
 		rex |= 8;
@@ -105,29 +118,29 @@ static void enc(struct x64_buf *b, unsigned flags, uint32_t opc, int reg, int rm
 	}
 	bool force = (flags & E_BYTE) && ((reg >= 4 && reg < 8) || (!m && rm >= 4 && rm < 8));
 	if (rex || force)
-		x64_byte(b, (uint8_t)(0x40 | rex));
+		put8(b, (uint8_t)(0x40 | rex));
 	if (opc > 0xffff)
-		x64_byte(b, (uint8_t)(opc >> 16));
+		put8(b, (uint8_t)(opc >> 16));
 	if (opc > 0xff)
-		x64_byte(b, (uint8_t)(opc >> 8));
-	x64_byte(b, (uint8_t)opc);
+		put8(b, (uint8_t)(opc >> 8));
+	put8(b, (uint8_t)opc);
 
 	if (!m) {
-		x64_byte(b, (uint8_t)(0xc0 | (reg & 7) << 3 | (rm & 7)));
+		put8(b, (uint8_t)(0xc0 | (reg & 7) << 3 | (rm & 7)));
 		return;
 	}
 	/* [rbp]/[r13] with no displacement is RIP-relative or disp32: use disp8 0. */
 	unsigned mod = m->disp == 0 && (m->base & 7) != 5 ? 0 : x64_fits_i8(m->disp) ? 1 : 2;
 	bool sib = m->index != X_NOREG || (m->base & 7) == 4;
-	x64_byte(b, (uint8_t)(mod << 6 | (reg & 7) << 3 | (sib ? 4 : (m->base & 7))));
+	put8(b, (uint8_t)(mod << 6 | (reg & 7) << 3 | (sib ? 4 : (m->base & 7))));
 	if (sib) {
 		unsigned idx = m->index == X_NOREG ? 4 : (unsigned)(m->index & 7);
-		x64_byte(b, (uint8_t)(m->scale << 6 | idx << 3 | (m->base & 7)));
+		put8(b, (uint8_t)(m->scale << 6 | idx << 3 | (m->base & 7)));
 	}
 	if (mod == 1)
-		x64_byte(b, (uint8_t)(int8_t)m->disp);
+		put8(b, (uint8_t)(int8_t)m->disp);
 	else if (mod == 2)
-		x64_u32(b, (uint32_t)m->disp);
+		put32(b, (uint32_t)m->disp);
 }
 
 void x64_mov_rr(struct x64_buf *b, int size, int dst, int src)
@@ -142,17 +155,17 @@ void x64_mov_ri(struct x64_buf *b, int dst, uint64_t imm)
 	} else if (imm <= UINT32_MAX) {
 		room(b);
 		if (dst & 8)
-			x64_byte(b, 0x41);
-		x64_byte(b, (uint8_t)(0xb8 + (dst & 7)));
-		x64_u32(b, (uint32_t)imm);
+			put8(b, 0x41);
+		put8(b, (uint8_t)(0xb8 + (dst & 7)));
+		put32(b, (uint32_t)imm);
 	} else if (x64_fits_i32((int64_t)imm)) {
 		enc(b, E_W, 0xc7, 0, dst, NULL);
-		x64_u32(b, (uint32_t)imm);
+		put32(b, (uint32_t)imm);
 	} else {
 		room(b);
-		x64_byte(b, (uint8_t)(0x48 | (dst >> 3)));
-		x64_byte(b, (uint8_t)(0xb8 + (dst & 7)));
-		x64_u64(b, imm);
+		put8(b, (uint8_t)(0x48 | (dst >> 3)));
+		put8(b, (uint8_t)(0xb8 + (dst & 7)));
+		put64(b, imm);
 	}
 }
 
@@ -166,7 +179,7 @@ void x64_store(struct x64_buf *b, int size, struct x64_mem m, int src)
 void x64_store_imm(struct x64_buf *b, int size, struct x64_mem m, int32_t imm)
 {
 	enc(b, size_flags(size), 0xc7, 0, 0, &m);
-	x64_u32(b, (uint32_t)imm);
+	put32(b, (uint32_t)imm);
 }
 
 void x64_movzx(struct x64_buf *b, int from_size, int dst, int src)
@@ -203,10 +216,10 @@ void x64_alu_ri(struct x64_buf *b, int size, enum x64_alu op, int dst, int32_t i
 {
 	if (x64_fits_i8(imm)) {
 		enc(b, size_flags(size), 0x83, op, dst, NULL);
-		x64_byte(b, (uint8_t)(int8_t)imm);
+		put8(b, (uint8_t)(int8_t)imm);
 	} else {
 		enc(b, size_flags(size), 0x81, op, dst, NULL);
-		x64_u32(b, (uint32_t)imm);
+		put32(b, (uint32_t)imm);
 	}
 }
 
@@ -219,10 +232,10 @@ void x64_alu_mi(struct x64_buf *b, int size, enum x64_alu op, struct x64_mem m, 
 {
 	if (x64_fits_i8(imm)) {
 		enc(b, size_flags(size), 0x83, op, 0, &m);
-		x64_byte(b, (uint8_t)(int8_t)imm);
+		put8(b, (uint8_t)(int8_t)imm);
 	} else {
 		enc(b, size_flags(size), 0x81, op, 0, &m);
-		x64_u32(b, (uint32_t)imm);
+		put32(b, (uint32_t)imm);
 	}
 }
 
@@ -235,17 +248,17 @@ void x64_test_ri(struct x64_buf *b, int size, int x, int32_t imm)
 {
 	if (imm >= 0 && imm <= 0xff && size != 2) {
 		enc(b, E_BYTE, 0xf6, 0, x, NULL); /* the low byte is enough */
-		x64_byte(b, (uint8_t)imm);
+		put8(b, (uint8_t)imm);
 	} else {
 		enc(b, size_flags(size), 0xf7, 0, x, NULL);
-		x64_u32(b, (uint32_t)imm);
+		put32(b, (uint32_t)imm);
 	}
 }
 
 void x64_shift_ri(struct x64_buf *b, int size, enum x64_shift op, int dst, unsigned n)
 {
 	enc(b, size_flags(size), 0xc1, op, dst, NULL);
-	x64_byte(b, (uint8_t)n);
+	put8(b, (uint8_t)n);
 }
 
 void x64_shift_cl(struct x64_buf *b, int size, enum x64_shift op, int dst) { enc(b, size_flags(size), 0xd3, op, dst, NULL); }
@@ -258,8 +271,8 @@ void x64_cqo(struct x64_buf *b, int size)
 {
 	room(b);
 	if (size == 8)
-		x64_byte(b, 0x48);
-	x64_byte(b, 0x99);
+		put8(b, 0x48);
+	put8(b, 0x99);
 }
 
 void x64_bsf(struct x64_buf *b, int size, int dst, int src) { enc(b, size_flags(size), 0x0fbc, dst, src, NULL); }
@@ -270,15 +283,15 @@ void x64_bswap(struct x64_buf *b, int size, int reg)
 {
 	room(b);
 	if (size == 8 || (reg & 8))
-		x64_byte(b, (uint8_t)(0x40 | (size == 8 ? 8 : 0) | (reg >> 3)));
-	x64_byte(b, 0x0f);
-	x64_byte(b, (uint8_t)(0xc8 + (reg & 7)));
+		put8(b, (uint8_t)(0x40 | (size == 8 ? 8 : 0) | (reg >> 3)));
+	put8(b, 0x0f);
+	put8(b, (uint8_t)(0xc8 + (reg & 7)));
 }
 
 void x64_rol16_8(struct x64_buf *b, int reg)
 {
 	enc(b, E_16, 0xc1, X_ROL, reg, NULL);
-	x64_byte(b, 8);
+	put8(b, 8);
 }
 
 void x64_setcc(struct x64_buf *b, enum x64_cc cc, int dst8) { enc(b, E_BYTE, 0x0f90 + cc, 0, dst8, NULL); }
@@ -309,9 +322,9 @@ void x64_xchg_m(struct x64_buf *b, int size, struct x64_mem m, int src)
 void x64_mfence(struct x64_buf *b)
 {
 	room(b);
-	x64_byte(b, 0x0f);
-	x64_byte(b, 0xae);
-	x64_byte(b, 0xf0);
+	put8(b, 0x0f);
+	put8(b, 0xae);
+	put8(b, 0xf0);
 }
 
 void x64_sse(struct x64_buf *b, uint8_t prefix, uint32_t opc, int reg, int rm, bool w)
@@ -322,8 +335,9 @@ void x64_sse(struct x64_buf *b, uint8_t prefix, uint32_t opc, int reg, int rm, b
 
 void x64_fnclex(struct x64_buf *b)
 {
-	x64_byte(b, 0xdb);
-	x64_byte(b, 0xe2);
+	room(b);
+	put8(b, 0xdb);
+	put8(b, 0xe2);
 }
 
 void x64_stmxcsr(struct x64_buf *b, struct x64_mem m) { enc(b, 0, 0x0fae, 3, 0, &m); }
@@ -331,63 +345,68 @@ void x64_ldmxcsr(struct x64_buf *b, struct x64_mem m) { enc(b, 0, 0x0fae, 2, 0, 
 
 void x64_push_imm(struct x64_buf *b, int32_t imm)
 {
-	x64_byte(b, 0x68);
-	x64_u32(b, (uint32_t)imm);
+	room(b);
+	put8(b, 0x68);
+	put32(b, (uint32_t)imm);
 }
 
 size_t x64_jcc32(struct x64_buf *b, enum x64_cc cc)
 {
 	room(b);
-	x64_byte(b, 0x0f);
-	x64_byte(b, (uint8_t)(0x80 + cc));
+	put8(b, 0x0f);
+	put8(b, (uint8_t)(0x80 + cc));
 	size_t at = b->len;
-	x64_u32(b, 0);
+	put32(b, 0);
 	return at;
 }
 
 size_t x64_jmp32(struct x64_buf *b)
 {
 	room(b);
-	x64_byte(b, 0xe9);
+	put8(b, 0xe9);
 	size_t at = b->len;
-	x64_u32(b, 0);
+	put32(b, 0);
 	return at;
 }
 
 size_t x64_jcc8(struct x64_buf *b, enum x64_cc cc)
 {
 	room(b);
-	x64_byte(b, (uint8_t)(0x70 + cc));
-	x64_byte(b, 0);
+	put8(b, (uint8_t)(0x70 + cc));
+	put8(b, 0);
 	return b->len - 1;
 }
 
 size_t x64_jmp8(struct x64_buf *b)
 {
 	room(b);
-	x64_byte(b, 0xeb);
-	x64_byte(b, 0);
+	put8(b, 0xeb);
+	put8(b, 0);
 	return b->len - 1;
 }
 
 void x64_jmp_m(struct x64_buf *b, struct x64_mem m) { enc(b, 0, 0xff, 4, 0, &m); }
 void x64_call_r(struct x64_buf *b, int reg) { enc(b, 0, 0xff, 2, reg, NULL); }
-void x64_ret(struct x64_buf *b) { x64_byte(b, 0xc3); }
+void x64_ret(struct x64_buf *b)
+{
+	room(b);
+	put8(b, 0xc3);
+}
 
 void x64_push(struct x64_buf *b, int reg)
 {
 	room(b);
 	if (reg & 8)
-		x64_byte(b, 0x41);
-	x64_byte(b, (uint8_t)(0x50 + (reg & 7)));
+		put8(b, 0x41);
+	put8(b, (uint8_t)(0x50 + (reg & 7)));
 }
 
 void x64_pop(struct x64_buf *b, int reg)
 {
 	room(b);
 	if (reg & 8)
-		x64_byte(b, 0x41);
-	x64_byte(b, (uint8_t)(0x58 + (reg & 7)));
+		put8(b, 0x41);
+	put8(b, (uint8_t)(0x58 + (reg & 7)));
 }
 
 /* The SDM's recommended multi-byte NOP sequences (vol. 2, "NOP"). */
@@ -406,8 +425,9 @@ void x64_nops(struct x64_buf *b, unsigned n)
 	};
 	while (n) {
 		unsigned k = n > 8 ? 8 : n;
+		room(b);
 		for (unsigned i = 0; i < k; i++)
-			x64_byte(b, seq[k][i]);
+			put8(b, seq[k][i]);
 		n -= k;
 	}
 }
