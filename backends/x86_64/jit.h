@@ -22,7 +22,8 @@ struct tblock;
 #define J_ICOUNT X_R15
 
 /* The JIT frame: at [rsp] the return address into the trampoline, then
- * cpu->mem_limit - size for the bounds check of a size-byte access. */
+ * cpu->mem_limit - size for the bounds check of a size-byte access, then
+ * a scratch word at [rsp + 48]. */
 static inline int32_t jit_limit_disp(unsigned size)
 {
 	return size == 1 ? 8 : size == 2 ? 16 : size == 4 ? 24 : size == 8 ? 32 : 40;
@@ -115,7 +116,6 @@ struct jit_ctx {
 	int16_t reg_slot[16];
 	int8_t slot_reg[IR_SLOTS];
 	bool dirty[16], nostore[16];
-	uint32_t stamp[16], clock;
 	uint16_t locked;        /* registers the current op uses */
 
 	struct jit_fixup *fix;
@@ -222,6 +222,8 @@ struct jit_arg {
 /* Up to six arguments in registers; jit_call7 passes six and a seventh on the stack. */
 void jit_call(struct jit_ctx *c, const void *fn, const struct jit_arg *args, int nargs);
 void jit_call7(struct jit_ctx *c, const void *fn, const struct jit_arg *args, int64_t stack);
+/* Does the op's code call C (clobbering the caller-saved registers)? */
+bool jit_op_calls(const struct ir_insn *i);
 
 /* jit_loop.c */
 void jit_plan_loop(struct jit_ctx *c);
@@ -230,8 +232,6 @@ void jit_loop_reads(const struct jit_ctx *c, struct jit_operands *o);
 void jit_loop_entry(struct jit_ctx *c);
 void jit_loop_reload(struct jit_ctx *c);
 void jit_loop_flush(struct jit_ctx *c);
-/* jit_call.c: does the op's code call C? */
-bool jit_op_calls(const struct ir_insn *i);
 
 /* jit_fpu.c: FP ops in SSE code with a C slow path, and FFLAGS_SET */
 bool jit_emit_fp_inline(struct jit_ctx *c, const struct ir_insn *i);
@@ -260,8 +260,8 @@ uint64_t jit_fallback_fault_pc(const struct vcpu *cpu);
 void jit_fault_install(void);
 uint64_t jit_fault_pc(const struct vcpu *cpu);
 /* Writes the guest registers that fault map entry `entry` of the current
- * block says are in host registers (regs[] by register number) to cpu->slot;
- * returns the instruction's pc. */
+ * block says are in host registers (regs[] by register number) to cpu->slot,
+ * and icount from its register; returns the instruction's pc. */
 uint64_t jit_fault_restore(struct vcpu *cpu, uint32_t entry, const uint64_t *regs);
 int jit_h_trap(struct vcpu *cpu, const uint64_t *regs, uint32_t entry, uint64_t addr, uint64_t bus);
 

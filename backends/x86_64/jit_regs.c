@@ -39,12 +39,10 @@ void rc_reset(struct jit_ctx *c)
 	for (int r = 0; r < 16; r++) {
 		c->reg_slot[r] = -1;
 		c->dirty[r] = false;
-		c->stamp[r] = 0;
 	}
 	for (int s = 0; s < IR_SLOTS; s++)
 		c->slot_reg[s] = -1;
 	c->locked = 0;
-	c->clock = 0;
 }
 
 static void unmap(struct jit_ctx *c, int r)
@@ -135,7 +133,6 @@ static int alloc(struct jit_ctx *c)
 static void lock(struct jit_ctx *c, int r)
 {
 	c->locked |= (uint16_t)(1u << r);
-	c->stamp[r] = ++c->clock;
 }
 
 int rc_new(struct jit_ctx *c)
@@ -267,7 +264,6 @@ void rc_claim(struct jit_ctx *c, int reg)
 	c->slot_reg[s] = (int8_t)n;
 	c->dirty[n] = c->dirty[reg];
 	c->nostore[n] = c->nostore[reg];
-	c->stamp[n] = c->stamp[reg];
 	c->reg_slot[reg] = -1;
 	c->dirty[reg] = c->nostore[reg] = false;
 }
