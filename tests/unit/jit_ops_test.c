@@ -5,8 +5,11 @@
  * widths, shift counts, division by 0 and -1, NaNs, addresses at the end of
  * the window and on unmapped pages) in slot arrangements that alias (d = a,
  * d = b, a = b, temps).  Random multi-op blocks then stress the JIT's
- * register cache, and everything runs once more with each op sent through
- * the JIT's interpreter fallback (the path for ops added to ir_ops.def). */
+ * register cache: evictions, values kept only in registers across guest
+ * faults and traps, loops (blocks that branch to their own start), FP fast
+ * paths next to their slow paths.  Everything runs once more with each op
+ * sent through the JIT's interpreter fallback (the path for ops added to
+ * ir_ops.def later). */
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
