@@ -173,7 +173,10 @@ static void divide(struct jit_ctx *c, const struct ir_insn *i, int size, bool si
 		x64_patch_rel8(b, done2, b->len);
 	}
 	x64_patch_rel8(b, done1, b->len);
-	def(c, i, rem ? X_RDX : X_RAX);
+	/* the result in a claimed register: this op already holds four */
+	if (!rem)
+		x64_mov_rr(b, 8, X_RDX, X_RAX);
+	def(c, i, X_RDX);
 }
 
 /* d = cond ? a : b */

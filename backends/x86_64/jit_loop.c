@@ -19,31 +19,6 @@
 static const int8_t pin_order[] = {X_R13, X_R14, X_RBP, X_R10, X_R11, X_RSI, X_RDI, X_R8, X_R9};
 #define CALLEE_SAVED 3
 #define KEEP_FREE 4   /* cache registers left for everything else: an op locks up to 4 */
-#define CROWDED_PINS 2 /* when the block's values do not fit the registers anyway */
-
-/* The most values the block has live at once (read later, before being
- * written): above the cache's size, pinned registers cost evictions. */
-static unsigned max_live(const struct ir_block *ir)
-{
-	uint64_t live[IR_SLOTS / 64] = {0};
-	unsigned most = 0;
-	for (uint32_t k = ir->n; k-- > 0;) {
-		struct jit_operands o;
-		jit_operands(&ir->ops[k], &o);
-		for (unsigned w = 0; w < o.nw; w++)
-			if (o.wr[w] < IR_SLOTS)
-				live[o.wr[w] / 64] &= ~(1ull << (o.wr[w] % 64));
-		for (unsigned r = 0; r < o.nr; r++)
-			if (o.rd[r] < IR_SLOTS)
-				live[o.rd[r] / 64] |= 1ull << (o.rd[r] % 64);
-		unsigned n = 0;
-		for (unsigned w = 0; w < IR_SLOTS / 64; w++)
-			n += (unsigned)__builtin_popcountll(live[w]);
-		if (n > most)
-			most = n;
-	}
-	return most;
-}
 
 bool jit_is_back_edge(const struct jit_ctx *c, const struct ir_insn *i)
 {
@@ -84,8 +59,6 @@ void jit_plan_loop(struct jit_ctx *c)
 	}
 	c->loop = true;
 	int avail = calls ? CALLEE_SAVED : JIT_POOL - KEEP_FREE;
-	if (max_live(ir) > JIT_POOL && avail > CROWDED_PINS)
-		avail = CROWDED_PINS;
 	int next = 0;
 	/* First the slots carried from one iteration to the next (read, then
 	 * written: a dependency chain through memory otherwise), then the ones

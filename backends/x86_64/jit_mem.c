@@ -101,8 +101,10 @@ static void cmpxchg(struct jit_ctx *c, const struct ir_insn *i, unsigned size)
 	x64_mov_rr(c->b, 8, X_RAX, rb);
 	jit_access_here(c, e);
 	x64_lock_cmpxchg(c->b, (int)size, x64_mi(J_MEM, X_RDX, 0, 0), rn);
-	widen(c, X_RAX, size);
-	def(c, i, X_RAX);
+	/* the result in a claimed register: this op already holds four */
+	x64_mov_rr(c->b, 8, X_RDX, X_RAX);
+	widen(c, X_RDX, size);
+	def(c, i, X_RDX);
 }
 
 /* Fetch-and-op: xchg and xadd directly, the others in a cmpxchg loop. */
@@ -115,19 +117,16 @@ static void atomic_rmw(struct jit_ctx *c, const struct ir_insn *i, unsigned size
 	struct x64_buf *b = c->b;
 	struct x64_mem m = x64_mi(J_MEM, X_RDX, 0, 0);
 	x64_mov_rr(b, 8, X_RDX, X_RAX);
-	int res = X_RAX;
 	switch (i->c) {
 	case IRA_SWAP:
 		x64_mov_rr(b, 8, X_RCX, rv);
 		jit_access_here(c, e);
 		x64_xchg_m(b, (int)size, m, X_RCX);
-		res = X_RCX;
 		break;
 	case IRA_ADD:
 		x64_mov_rr(b, 8, X_RCX, rv);
 		jit_access_here(c, e);
 		x64_lock_xadd(b, (int)size, m, X_RCX);
-		res = X_RCX;
 		break;
 	default: {
 		jit_access_here(c, e);
@@ -155,11 +154,13 @@ static void atomic_rmw(struct jit_ctx *c, const struct ir_insn *i, unsigned size
 		x64_lock_cmpxchg(b, (int)size, m, X_RCX);
 		size_t back = x64_jcc8(b, X_CC_NE);
 		x64_patch_rel8(b, back, loop);
+		/* the result in a claimed register: this op already holds four */
+		x64_mov_rr(b, 8, X_RCX, X_RAX);
 		break;
 	}
 	}
-	widen(c, res, size);
-	def(c, i, res);
+	widen(c, X_RCX, size);
+	def(c, i, X_RCX);
 }
 
 static void load_reserved(struct jit_ctx *c, const struct ir_insn *i, unsigned size)

@@ -910,6 +910,16 @@ static void fuzz(int blocks)
 				ir_emit(&blk, IR_SEXT32, d, t, 0, 0);
 				break;
 			case 6:
+				if (rnd() % 4 == 0) {
+					/* atomics hold the most registers of any op */
+					ir_emit(&blk, IR_ADDI, t, 30, 0, (int64_t)(8 * (rnd() % 16)));
+					if (rnd() % 2)
+						ir_emit4(&blk, IR_CMPXCHG64, d, t, a, b, 0);
+					else
+						ir_emit4(&blk, rnd() % 2 ? IR_ATOMIC64 : IR_ATOMIC32, d, t, a,
+							 (unsigned)(rnd() % 9), 0);
+					break;
+				}
 				ir_emit(&blk, IR_LD64, d, 30, 0, (int64_t)(8 * (rnd() % 16)));
 				break;
 			case 7:
