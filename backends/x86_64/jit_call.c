@@ -1,7 +1,8 @@
 /* Calls from generated code into C: argument set-up (a parallel move, as
  * cached values may sit in argument registers), the SysV stack argument,
- * and the ops that are calls: FP ops (core/fpu.h), the IR's CALL, clocks,
- * and the interpreter fallback for ops this JIT does not know. */
+ * and the ops that are calls: FP ops not done inline (core/fpu.h), the IR's
+ * CALL, FRM_SET, clocks, and the interpreter fallback for ops this JIT does
+ * not know. */
 #include <stddef.h>
 
 #include "backends/x86_64/jit.h"
@@ -171,15 +172,9 @@ bool jit_emit_call_op(struct jit_ctx *c, const struct ir_insn *i)
 		def(c, i);
 		return true;
 	}
-	case IR_FFLAGS_GET: {
-		struct jit_arg args[] = {JARG_CPU};
-		jit_call(c, (const void *)fpu_fflags_get, args, 1);
-		def(c, i);
-		return true;
-	}
-	case IR_FFLAGS_SET: case IR_FRM_SET: {
+	case IR_FRM_SET: {
 		struct jit_arg args[] = {JARG_CPU, JARG_SLOT(i->a)};
-		jit_call(c, i->op == IR_FRM_SET ? (const void *)fpu_frm_set : (const void *)fpu_fflags_set, args, 2);
+		jit_call(c, (const void *)fpu_frm_set, args, 2);
 		return true;
 	}
 	case IR_RDCYCLE: case IR_RDTIME:

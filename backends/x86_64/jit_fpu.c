@@ -76,7 +76,7 @@ bool jit_fp_inlined(const struct ir_insn *i)
 	case IR_FADD32: case IR_FSUB32: case IR_FMUL32: case IR_FDIV32: case IR_FSQRT32:
 		return (i->rm < IRM_RMM || i->rm == IRM_DYN) && i->fmode != IRFM_ARM;
 	case IR_FEQ64: case IR_FLT64: case IR_FLE64: case IR_FEQ32: case IR_FLT32: case IR_FLE32:
-	case IR_FFLAGS_SET:
+	case IR_FFLAGS_SET: case IR_FFLAGS_GET:
 		return true;
 	default:
 		return false;
@@ -165,6 +165,35 @@ static void fflags_set(struct jit_ctx *c, const struct ir_insn *i)
 	x64_ldmxcsr(c->b, SCRATCH);
 }
 
+/* The host's exception flags (x87 status word or MXCSR, bits IE ZE OE UE PE)
+ * to IR_FFLAG_*: what host_flags() in core/fpu.c computes from fetestexcept. */
+static const uint8_t host_to_ir[64] = {
+#define HF(x) (((x) & 1 ? IR_FFLAG_NV : 0) | ((x) & 4 ? IR_FFLAG_DZ : 0) | ((x) & 8 ? IR_FFLAG_OF : 0) | \
+	       ((x) & 16 ? IR_FFLAG_UF : 0) | ((x) & 32 ? IR_FFLAG_NX : 0))
+#define HF4(x) HF(x), HF((x) + 1), HF((x) + 2), HF((x) + 3)
+#define HF16(x) HF4(x), HF4((x) + 4), HF4((x) + 8), HF4((x) + 12)
+	HF16(0), HF16(16), HF16(32), HF16(48),
+#undef HF16
+#undef HF4
+#undef HF
+};
+
+/* fpu_fflags_get: the host's flags folded into cpu->fp_flags, which is the result. */
+static void fflags_get(struct jit_ctx *c, const struct ir_insn *i)
+{
+	rc_claim(c, X_RCX);
+	x64_fnstsw_ax(c->b);
+	x64_stmxcsr(c->b, SCRATCH);
+	x64_alu_rm(c->b, 4, X_OR, X_RAX, SCRATCH);
+	x64_alu_ri(c->b, 4, X_AND, X_RAX, 0x3d);
+	x64_mov_ri(c->b, X_RCX, (uint64_t)(uintptr_t)host_to_ir);
+	x64_movzx_m(c->b, 1, X_RAX, x64_mi(X_RCX, X_RAX, 0, 0));
+	x64_alu_rm(c->b, 4, X_OR, X_RAX, CPU_FIELD(fp_flags));
+	x64_store(c->b, 4, CPU_FIELD(fp_flags), X_RAX);
+	x64_mov_rr(c->b, 4, X_RCX, X_RAX);
+	rc_def(c, i->d, X_RCX, jit_d_live(c));
+}
+
 bool jit_emit_fp_inline(struct jit_ctx *c, const struct ir_insn *i)
 {
 	switch (i->op) {
@@ -185,6 +214,7 @@ bool jit_emit_fp_inline(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_FLT32: compare(c, i, 4, X_CC_B); return true;
 	case IR_FLE32: compare(c, i, 4, X_CC_BE); return true;
 	case IR_FFLAGS_SET: fflags_set(c, i); return true;
+	case IR_FFLAGS_GET: fflags_get(c, i); return true;
 	default: return false;
 	}
 }

@@ -340,6 +340,13 @@ void x64_fnclex(struct x64_buf *b)
 	put8(b, 0xe2);
 }
 
+void x64_fnstsw_ax(struct x64_buf *b)
+{
+	room(b);
+	put8(b, 0xdf);
+	put8(b, 0xe0);
+}
+
 void x64_stmxcsr(struct x64_buf *b, struct x64_mem m) { enc(b, 0, 0x0fae, 3, 0, &m); }
 void x64_ldmxcsr(struct x64_buf *b, struct x64_mem m) { enc(b, 0, 0x0fae, 2, 0, &m); }
 

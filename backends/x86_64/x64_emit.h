@@ -101,6 +101,7 @@ void x64_mfence(struct x64_buf *b);
  * register, rm an xmm or general register (w: 64-bit general operand). */
 void x64_sse(struct x64_buf *b, uint8_t prefix, uint32_t opc, int reg, int rm, bool w);
 void x64_fnclex(struct x64_buf *b);
+void x64_fnstsw_ax(struct x64_buf *b);
 void x64_stmxcsr(struct x64_buf *b, struct x64_mem m);
 void x64_ldmxcsr(struct x64_buf *b, struct x64_mem m);
 void x64_push_imm(struct x64_buf *b, int32_t imm);
