@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "backends/x86_64/jit.h"
+#include "core/run.h"
 
 /* Registers to pin to, callee-saved first (only those survive helper calls). */
 static const int8_t pin_order[] = {X_R13, X_R14, X_RBP, X_R10, X_R11, X_RSI, X_RDI, X_R8, X_R9};
@@ -33,6 +34,10 @@ void jit_plan_loop(struct jit_ctx *c)
 	c->npinned = 0;
 	c->loop = false;
 
+	/* A debugger or --trace=insn sees every block boundary (core/run.c):
+	 * an iteration must come back to the run loop as it does unlinked. */
+	if (run_debug_hook)
+		return;
 	bool back = false, calls = false;
 	for (uint32_t k = 0; k < ir->n && !back; k++)
 		back = (ir->ops[k].op == IR_BRCC || ir->ops[k].op == IR_EXIT) && (uint64_t)ir->ops[k].imm == ir->pc;
