@@ -118,7 +118,7 @@ static int64_t sys_openat(struct vcpu *cpu, const uint64_t *a)
 	r = linux_proc_open(cpu, p.guest, flags);
 	if (r != LINUX_PROC_HOST)
 		return r;
-	return host_ret(syscall(SYS_openat, (int)a[0], p.host, flags, (mode_t)a[3]));
+	return safe_sys(SYS_openat, (int)a[0], p.host, flags, (mode_t)a[3]);
 }
 
 /* struct open_how { u64 flags, mode, resolve; } (include/uapi/linux/openat2.h):
@@ -146,7 +146,7 @@ static int64_t sys_openat2(struct vcpu *cpu, const uint64_t *a)
 	r = linux_proc_open(cpu, p.guest, (int)how[0]);
 	if (r != LINUX_PROC_HOST)
 		return r;
-	return host_ret(syscall(SYS_openat2, (int)a[0], p.host, how, sizeof how));
+	return safe_sys(SYS_openat2, (int)a[0], p.host, how, sizeof how);
 }
 
 static int64_t sys_faccessat(struct vcpu *cpu, const uint64_t *a)

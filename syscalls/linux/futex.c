@@ -51,9 +51,11 @@ static int64_t sys_futex(struct vcpu *cpu, const uint64_t *a)
 		if (!(uaddr2 = guest_buf(a[4], 4, PROT_READ | PROT_WRITE)))
 			return -EFAULT;
 	}
+	/* waits: a timed one is not restarted after a handler
+	 * (kernel/futex/waitwake.c, futex_wait: -ERESTART_RESTARTBLOCK) */
 	if (timeout)
-		return host_ret(syscall(SYS_futex, uaddr, op, (unsigned)a[2], timeout, uaddr2, (unsigned)a[5]));
-	return host_ret(syscall(SYS_futex, uaddr, op, (unsigned)a[2], val2, uaddr2, (unsigned)a[5]));
+		return safe_sys_nohand(SYS_futex, uaddr, op, (unsigned)a[2], timeout, uaddr2, (unsigned)a[5]);
+	return safe_sys(SYS_futex, uaddr, op, (unsigned)a[2], val2, uaddr2, (unsigned)a[5]);
 }
 
 const struct linux_sys_impl linux_futex_impls[] = {

@@ -31,7 +31,7 @@ static int64_t sys_read(struct vcpu *cpu, const uint64_t *a)
 
 	if (!buf)
 		return -EFAULT;
-	return host_ret(syscall(SYS_read, (int)a[0], buf, (size_t)a[2]));
+	return safe_sys(SYS_read, (int)a[0], buf, (size_t)a[2]);
 }
 
 static int64_t sys_write(struct vcpu *cpu, const uint64_t *a)
@@ -40,7 +40,7 @@ static int64_t sys_write(struct vcpu *cpu, const uint64_t *a)
 
 	if (!buf)
 		return -EFAULT;
-	return host_ret(syscall(SYS_write, (int)a[0], buf, (size_t)a[2]));
+	return safe_sys(SYS_write, (int)a[0], buf, (size_t)a[2]);
 }
 
 static int64_t sys_pread64(struct vcpu *cpu, const uint64_t *a)
@@ -49,7 +49,7 @@ static int64_t sys_pread64(struct vcpu *cpu, const uint64_t *a)
 
 	if (!buf)
 		return -EFAULT;
-	return host_ret(syscall(SYS_pread64, (int)a[0], buf, (size_t)a[2], (off_t)a[3]));
+	return safe_sys(SYS_pread64, (int)a[0], buf, (size_t)a[2], (off_t)a[3]);
 }
 
 static int64_t sys_pwrite64(struct vcpu *cpu, const uint64_t *a)
@@ -58,7 +58,7 @@ static int64_t sys_pwrite64(struct vcpu *cpu, const uint64_t *a)
 
 	if (!buf)
 		return -EFAULT;
-	return host_ret(syscall(SYS_pwrite64, (int)a[0], buf, (size_t)a[2], (off_t)a[3]));
+	return safe_sys(SYS_pwrite64, (int)a[0], buf, (size_t)a[2], (off_t)a[3]);
 }
 
 int linux_iov_import(struct iovec *host, uint64_t g, uint64_t cnt, int prot)
@@ -89,9 +89,9 @@ static int64_t vector_io(long nr, const uint64_t *a, int prot, int nargs)
 	if (n < 0)
 		return n;
 	switch (nargs) {
-	case 3: return host_ret(syscall(nr, (int)a[0], iov, n));
-	case 5: return host_ret(syscall(nr, (int)a[0], iov, n, (long)a[3], (long)a[4]));
-	default: return host_ret(syscall(nr, (int)a[0], iov, n, (long)a[3], (long)a[4], (int)a[5]));
+	case 3: return safe_sys(nr, (int)a[0], iov, n);
+	case 5: return safe_sys(nr, (int)a[0], iov, n, (long)a[3], (long)a[4]);
+	default: return safe_sys(nr, (int)a[0], iov, n, (long)a[3], (long)a[4], (int)a[5]);
 	}
 }
 
@@ -186,12 +186,12 @@ static int64_t sys_fcntl(struct vcpu *cpu, const uint64_t *a)
 	}
 	if (!(p = guest_buf(a[2], len, PROT_READ | PROT_WRITE)))
 		return -EFAULT;
-	return host_ret(syscall(SYS_fcntl, fd, cmd, p));
+	return safe_sys(SYS_fcntl, fd, cmd, p); /* F_SETLKW waits */
 }
 
 static int64_t sys_flock(struct vcpu *cpu, const uint64_t *a)
 {
-	return host_ret(syscall(SYS_flock, (int)a[0], (int)a[1]));
+	return safe_sys(SYS_flock, (int)a[0], (int)a[1]);
 }
 
 static int64_t sys_sync(struct vcpu *cpu, const uint64_t *a)
@@ -236,7 +236,7 @@ static int64_t sys_sendfile(struct vcpu *cpu, const uint64_t *a)
 
 	if (a[2] && !(off = guest_buf(a[2], sizeof(int64_t), PROT_READ | PROT_WRITE)))
 		return -EFAULT;
-	return host_ret(syscall(SYS_sendfile, (int)a[0], (int)a[1], off, (size_t)a[3]));
+	return safe_sys(SYS_sendfile, (int)a[0], (int)a[1], off, (size_t)a[3]);
 }
 
 static int64_t sys_copy_file_range(struct vcpu *cpu, const uint64_t *a)
@@ -259,7 +259,7 @@ static int64_t sys_splice(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if (a[3] && !(off_out = guest_buf(a[3], sizeof(int64_t), PROT_READ | PROT_WRITE)))
 		return -EFAULT;
-	return host_ret(syscall(SYS_splice, (int)a[0], off_in, (int)a[2], off_out, (size_t)a[4], (unsigned)a[5]));
+	return safe_sys(SYS_splice, (int)a[0], off_in, (int)a[2], off_out, (size_t)a[4], (unsigned)a[5]);
 }
 
 static int64_t sys_vmsplice(struct vcpu *cpu, const uint64_t *a)
@@ -271,12 +271,12 @@ static int64_t sys_vmsplice(struct vcpu *cpu, const uint64_t *a)
 
 	if (n < 0)
 		return n;
-	return host_ret(syscall(SYS_vmsplice, (int)a[0], iov, (unsigned long)n, (unsigned)a[3]));
+	return safe_sys(SYS_vmsplice, (int)a[0], iov, (unsigned long)n, (unsigned)a[3]);
 }
 
 static int64_t sys_tee(struct vcpu *cpu, const uint64_t *a)
 {
-	return host_ret(syscall(SYS_tee, (int)a[0], (int)a[1], (size_t)a[2], (unsigned)a[3]));
+	return safe_sys(SYS_tee, (int)a[0], (int)a[1], (size_t)a[2], (unsigned)a[3]);
 }
 
 static int64_t sys_readahead(struct vcpu *cpu, const uint64_t *a)

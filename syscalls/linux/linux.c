@@ -48,6 +48,11 @@ void *guest_buf(uint64_t g, uint64_t len, int prot)
 	return mem_access(g, len, prot);
 }
 
+const volatile int *linux_wake_flag(void)
+{
+	return &linux_thread(current_cpu)->sig_wake;
+}
+
 /* The boot thread's state is made here; clone makes the others. */
 struct linux_thread *linux_thread(struct vcpu *cpu)
 {
@@ -104,9 +109,18 @@ static void linux_syscall(struct vcpu *cpu)
 			trace_printf("ferry: unimplemented syscall %s (%llu)\n",
 				     sys ? linux_sysinfo[sys].name : "unknown", (unsigned long long)nr);
 	}
-	cpu->slot[abi->ret_slot] = (uint64_t)ret;
 	if (trace_on(TRACE_SYSCALL))
 		strace_leave(cpu, ret);
+	if (ret <= -LINUX_ERESTARTSYS && ret >= -LINUX_ERESTARTNOHAND && sys != LSYS_rt_sigreturn) {
+		/* Interrupted: the registers stay the call's, the pc goes back
+		 * onto the syscall instruction; a handler that runs now may
+		 * turn it into -EINTR (linux_signal_deliver), else the guest
+		 * makes the call again. */
+		linux_thread(cpu)->restart = (int)-ret;
+		cpu->pc -= abi->syscall_insn_len;
+	} else {
+		cpu->slot[abi->ret_slot] = (uint64_t)ret;
+	}
 	/* with the result in place, a signal frame saves it */
 	linux_signal_deliver(cpu);
 }

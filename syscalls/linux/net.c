@@ -90,7 +90,7 @@ static int64_t sys_connect(struct vcpu *cpu, const uint64_t *a)
 
 	if (r < 0)
 		return r;
-	return host_ret(syscall(SYS_connect, (int)a[0], addr, (socklen_t)a[2]));
+	return safe_sys(SYS_connect, (int)a[0], addr, (socklen_t)a[2]);
 }
 
 static int64_t sys_listen(struct vcpu *cpu, const uint64_t *a)
@@ -106,7 +106,7 @@ static int64_t sys_accept4(struct vcpu *cpu, const uint64_t *a)
 
 	if (r < 0)
 		return r;
-	return host_ret(syscall(SYS_accept4, (int)a[0], addr, len, (int)a[3]));
+	return safe_sys(SYS_accept4, (int)a[0], addr, len, (int)a[3]);
 }
 
 static int64_t sys_accept(struct vcpu *cpu, const uint64_t *a)
@@ -141,7 +141,7 @@ static int64_t sys_sendto(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if ((r = addr_in(a[4], a[5], &addr)) < 0)
 		return r;
-	return host_ret(syscall(SYS_sendto, (int)a[0], buf, (size_t)a[2], (int)a[3], addr, (socklen_t)a[5]));
+	return safe_sys(SYS_sendto, (int)a[0], buf, (size_t)a[2], (int)a[3], addr, (socklen_t)a[5]);
 }
 
 static int64_t sys_recvfrom(struct vcpu *cpu, const uint64_t *a)
@@ -154,7 +154,7 @@ static int64_t sys_recvfrom(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if ((r = addr_out(a[4], a[5], &addr, &len)) < 0)
 		return r;
-	return host_ret(syscall(SYS_recvfrom, (int)a[0], buf, (size_t)a[2], (int)a[3], addr, len));
+	return safe_sys(SYS_recvfrom, (int)a[0], buf, (size_t)a[2], (int)a[3], addr, len);
 }
 
 static int64_t sys_setsockopt(struct vcpu *cpu, const uint64_t *a)
@@ -226,7 +226,7 @@ static int64_t sys_sendmsg(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if ((r = msg_import(&h, iov, &g, PROT_READ)) < 0)
 		return r;
-	return host_ret(syscall(SYS_sendmsg, (int)a[0], &h, (int)a[2]));
+	return safe_sys(SYS_sendmsg, (int)a[0], &h, (int)a[2]);
 }
 
 static int64_t sys_recvmsg(struct vcpu *cpu, const uint64_t *a)
@@ -241,8 +241,8 @@ static int64_t sys_recvmsg(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if ((r = msg_import(&h, iov, &g, PROT_WRITE)) < 0)
 		return r;
-	if ((n = syscall(SYS_recvmsg, (int)a[0], &h, (int)a[2])) < 0)
-		return -errno;
+	if ((n = safe_sys(SYS_recvmsg, (int)a[0], &h, (int)a[2])) < 0)
+		return n;
 	/* the kernel writes back the lengths it used and the flags */
 	if (h.msg_name)
 		g.namelen = h.msg_namelen;
@@ -279,9 +279,9 @@ static int64_t mmsg(const uint64_t *a, int send)
 		}
 		if ((r = msg_import(&h, iov, &g, send ? PROT_READ : PROT_WRITE)) < 0)
 			goto fail;
-		n = syscall(send ? SYS_sendmsg : SYS_recvmsg, (int)a[0], &h, flags);
+		n = safe_sys(send ? SYS_sendmsg : SYS_recvmsg, (int)a[0], &h, flags);
 		if (n < 0) {
-			r = -errno;
+			r = (int)n;
 			goto fail;
 		}
 		if (!send) {

@@ -49,7 +49,7 @@ static int64_t sys_ppoll(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if ((r = linux_sigmask_for_wait(cpu, a[3], a[4], &host, &mask)) < 0)
 		return r;
-	return host_ret(syscall(SYS_ppoll, fds, (unsigned long)nfds, tmo, mask, mask ? 8 : 0));
+	return safe_sys_nohand(SYS_ppoll, fds, (unsigned long)nfds, tmo, mask, mask ? 8 : 0);
 }
 
 /* fd_set is an array of longs on both sides: (n + 63) / 64 words. */
@@ -87,7 +87,7 @@ static int64_t sys_pselect6(struct vcpu *cpu, const uint64_t *a)
 		host_sig.len = mask ? 8 : 0;
 		sigp = &host_sig;
 	}
-	return host_ret(syscall(SYS_pselect6, n, sets[0], sets[1], sets[2], tmo, sigp));
+	return safe_sys_nohand(SYS_pselect6, n, sets[0], sets[1], sets[2], tmo, sigp);
 }
 
 static int64_t sys_epoll_create1(struct vcpu *cpu, const uint64_t *a)
@@ -133,12 +133,10 @@ static int64_t epoll_wait_common(struct vcpu *cpu, const uint64_t *a, int use_ti
 	if (!(hev = malloc((size_t)maxevents * sizeof *hev)))
 		return -ENOMEM;
 	if (use_timespec)
-		n = syscall(SYS_epoll_pwait2, (int)a[0], hev, maxevents, tmo, mask, mask ? 8 : 0);
+		n = safe_sys_nohand(SYS_epoll_pwait2, (int)a[0], hev, maxevents, tmo, mask, mask ? 8 : 0);
 	else
-		n = syscall(SYS_epoll_pwait, (int)a[0], hev, maxevents, (int)a[3], mask, mask ? 8 : 0);
-	if (n < 0) {
-		n = -errno;
-	} else {
+		n = safe_sys_nohand(SYS_epoll_pwait, (int)a[0], hev, maxevents, (int)a[3], mask, mask ? 8 : 0);
+	if (n > 0) {
 		for (long i = 0; i < n; i++) {
 			gev[i].events = hev[i].events;
 			gev[i].pad = 0;

@@ -232,7 +232,7 @@ static int64_t sys_wait4(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if (a[3] && !(ru = guest_buf(a[3], sizeof(struct rusage), PROT_WRITE)))
 		return -EFAULT;
-	return host_ret(syscall(SYS_wait4, (int)a[0], status, (int)a[2], ru));
+	return safe_sys(SYS_wait4, (int)a[0], status, (int)a[2], ru);
 }
 
 /* siginfo_t is 128 bytes, and its SIGCHLD fields sit at the same offsets
@@ -245,7 +245,7 @@ static int64_t sys_waitid(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if (a[4] && !(ru = guest_buf(a[4], sizeof(struct rusage), PROT_WRITE)))
 		return -EFAULT;
-	return host_ret(syscall(SYS_waitid, (int)a[0], (int)a[1], info, (int)a[3], ru));
+	return safe_sys(SYS_waitid, (int)a[0], (int)a[1], info, (int)a[3], ru);
 }
 
 static int64_t sys_sched_getaffinity(struct vcpu *cpu, const uint64_t *a)

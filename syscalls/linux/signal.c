@@ -118,18 +118,21 @@ static void host_mask_sync(struct linux_thread *t)
 }
 
 /* A carried signal for which the guest has a handler: record it on the
- * thread it hit.  Async-signal-safe. */
+ * thread it hit, stop the guest code at its next block exit, and keep a
+ * safe syscall from entering (or make an interrupted one come back as
+ * -LINUX_ERESTARTSYS).  Async-signal-safe. */
 static void host_handler(int sig, siginfo_t *si, void *uc)
 {
 	struct vcpu *cpu = current_cpu;
 	struct linux_thread *t;
 
-	(void)uc;
 	if (!cpu || !(t = cpu->os_state))
 		return;
 	memcpy(t->siginfo[sig], si, LINUX_SIGINFO_SIZE);
 	atomic_fetch_or(&t->sigpending, SIGBIT(sig));
+	t->sig_wake = 1;
 	cpu->interrupt = 1;
+	safe_syscall_rewind(uc);
 }
 
 static void set_host_action(int sig, const struct guest_sigaction *act)
@@ -145,7 +148,10 @@ static void set_host_action(int sig, const struct guest_sigaction *act)
 		sa.sa_handler = SIG_DFL;
 	} else {
 		sa.sa_sigaction = host_handler;
-		sa.sa_flags = SA_SIGINFO | (act->flags & GUEST_SA_RESTART ? SA_RESTART : 0);
+		/* With exact safe syscalls, the kernel's restart puts the pc
+		 * back in the window and the guest's SA_RESTART is applied by
+		 * run_handler; calls made otherwise just go on. */
+		sa.sa_flags = SA_SIGINFO | (safe_syscall_exact || (act->flags & GUEST_SA_RESTART) ? SA_RESTART : 0);
 		sigfillset(&sa.sa_mask);
 	}
 	sigaction(sig, &sa, NULL);
@@ -159,6 +165,7 @@ void linux_signal_boot(struct vcpu *cpu)
 	struct sigaction sa;
 	uint64_t m = 0;
 
+	safe_syscall_wake_init();
 	for (int sig = 1; sig <= LINUX_NSIG; sig++)
 		if (carried(sig) && sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
 			actions[sig].handler = GUEST_SIG_IGN;
@@ -239,6 +246,17 @@ static int run_handler(struct vcpu *cpu, int sig, const uint8_t *info)
 			t->ss_sp = t->ss_size = 0;
 	}
 	f.sp = sp;
+	if (t->restart) {
+		/* an interrupted syscall: restart it after the handler, or make
+		 * it fail with EINTR (arch/<arch>/kernel/signal.c, handle_signal) */
+		int r = t->restart;
+
+		t->restart = 0;
+		if (r == LINUX_ERESTARTNOHAND || (r == LINUX_ERESTARTSYS && !(act.flags & GUEST_SA_RESTART))) {
+			cpu->pc += abi->syscall_insn_len;
+			cpu->slot[abi->ret_slot] = (uint64_t)-EINTR;
+		}
+	}
 	if (ops->setup(cpu, &f) < 0)
 		return -EFAULT;
 	t->saved_mask_valid = 0;
@@ -298,6 +316,7 @@ void linux_signal_deliver(struct vcpu *cpu)
 
 	if (!t)
 		return;
+	t->sig_wake = 0;
 	while ((ready = atomic_load(&t->sigpending) & ~t->sigmask)) {
 		/* the synchronous ones first, then the lowest (kernel/signal.c, next_signal) */
 		uint64_t sync = ready & not_carried & ~(SIGBIT(32) | SIGBIT(33));
@@ -308,11 +327,25 @@ void linux_signal_deliver(struct vcpu *cpu)
 		atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
 		deliver(cpu, sig, info);
 	}
+	/* no handler ran: an interrupted call is made again */
+	t->restart = 0;
 	if (t->saved_mask_valid) {
 		t->sigmask = t->saved_mask;
 		t->saved_mask_valid = 0;
 		host_mask_sync(t);
 	}
+}
+
+/* A signal queued here (not carried by the host) at thread t: unless it
+ * is blocked there, t must notice it, in guest code or in a safe syscall. */
+static void wake_thread(struct linux_thread *t, int sig)
+{
+	if (t->sigmask & SIGBIT(sig))
+		return;
+	t->sig_wake = 1;
+	t->cpu->interrupt = 1;
+	if (t->tid != (int)gettid())
+		safe_syscall_wake(t->tid);
 }
 
 static void make_info(uint8_t *info, int sig, int code)
@@ -336,7 +369,7 @@ static void queue_at(struct linux_thread *t, void *ctx)
 
 	make_info(t->siginfo[q->sig], q->sig, q->code);
 	atomic_fetch_or(&t->sigpending, SIGBIT(q->sig));
-	t->cpu->interrupt = 1;
+	wake_thread(t, q->sig);
 }
 
 static int64_t signal_thread(int tid, int sig, int code)
@@ -427,6 +460,10 @@ int linux_sigmask_for_wait(struct vcpu *cpu, uint64_t g, uint64_t size, uint64_t
 	t->sigmask = m & ~unblockable;
 	*host = carried_mask(t->sigmask);
 	*hostp = host;
+	/* one of ours that the wait's mask lets through: the wait returns at
+	 * once (the host's own are handled by its atomic mask switch) */
+	if (atomic_load(&t->sigpending) & ~t->sigmask)
+		t->sig_wake = 1;
 	return 0;
 }
 
@@ -435,21 +472,24 @@ int linux_sigmask_for_wait(struct vcpu *cpu, uint64_t g, uint64_t size, uint64_t
 static int64_t sys_rt_sigsuspend(struct vcpu *cpu, const uint64_t *a)
 {
 	struct linux_thread *t = linux_thread(cpu);
-	uint64_t all = carried_mask(~0ULL), host, m;
+	uint64_t host, m;
 
 	if (a[1] != LINUX_SIGSET_SIZE)
 		return -EINVAL;
 	if (mem_read(&m, a[0], sizeof m) < 0)
 		return -EFAULT;
-	/* held off while looking at what is pending: no wake-up lost */
-	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, NULL, 8);
 	t->saved_mask = t->sigmask;
 	t->saved_mask_valid = 1;
 	t->sigmask = m & ~unblockable;
 	host = carried_mask(t->sigmask);
-	while (!(atomic_load(&t->sigpending) & ~t->sigmask))
-		syscall(SYS_rt_sigsuspend, &host, 8);
-	host_mask_sync(t);
+	/* The host's sigsuspend switches to the wait's mask atomically; one
+	 * that arrives before it is entered stops the safe syscall. */
+	for (;;) {
+		t->sig_wake = 0;
+		if (atomic_load(&t->sigpending) & ~t->sigmask)
+			break;
+		safe_sys(SYS_rt_sigsuspend, &host, 8);
+	}
 	return -EINTR;
 }
 
@@ -478,9 +518,9 @@ static int64_t sys_rt_sigtimedwait(struct vcpu *cpu, const uint64_t *a)
 		return sig;
 	}
 	host = carried_mask(set);
-	r = syscall(SYS_rt_sigtimedwait, &host, &si, tmo, 8);
+	r = safe_sys_nohand(SYS_rt_sigtimedwait, &host, &si, tmo, 8);
 	if (r < 0)
-		return -errno;
+		return r;
 	if (a[1] && mem_write(a[1], &si, LINUX_SIGINFO_SIZE) < 0)
 		return -EFAULT;
 	return r;
@@ -601,7 +641,7 @@ static void queue_info_at(struct linux_thread *t, void *ctx)
 
 	memcpy(t->siginfo[q->sig], q->info, LINUX_SIGINFO_SIZE);
 	atomic_fetch_or(&t->sigpending, SIGBIT(q->sig));
-	t->cpu->interrupt = 1;
+	wake_thread(t, q->sig);
 }
 
 static int64_t queue_with_info(int tgid, int tid, int sig, uint64_t ginfo)

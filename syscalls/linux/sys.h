@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "core/run.h"
+#include "core/safe_syscall.h"
 #include "syscalls/linux/linux_abi.h"
 #include "syscalls/linux/linux_signal.h"
 #include "syscalls/linux/sysnr.h"
@@ -61,6 +62,13 @@ struct linux_thread {
 	uint64_t ss_sp, ss_size;        /* sigaltstack */
 	int ss_flags;
 	uint64_t robust_list, robust_len;
+	/* Set when a signal may be due (a host handler ran, or one was queued
+	 * here); cleared by linux_signal_deliver.  Safe syscalls test it. */
+	volatile int sig_wake;
+	/* The -LINUX_ERESTART* code of a syscall that was interrupted and
+	 * whose pc was backed up onto the syscall instruction; the handler
+	 * about to run decides between restart and -EINTR. */
+	int restart;
 };
 struct linux_thread *linux_thread(struct vcpu *cpu);
 
@@ -145,6 +153,26 @@ void *guest_buf(uint64_t g, uint64_t len, int prot);
  * Returns the count or -errno. */
 struct iovec;
 int linux_iov_import(struct iovec *host, uint64_t g, uint64_t cnt, int prot);
+
+/* The kernel's codes for an interrupted call (include/linux/errno.h): a
+ * handler with SA_RESTART restarts ERESTARTSYS, ERESTARTNOINTR always
+ * restarts, ERESTARTNOHAND restarts only if no handler runs (kernel/
+ * signal.c, arch/<arch>/kernel/signal.c handle_signal). */
+#define LINUX_ERESTARTSYS 512
+#define LINUX_ERESTARTNOINTR 513
+#define LINUX_ERESTARTNOHAND 514
+
+/* A host call that may block, made as a safe syscall (core/safe_syscall.h)
+ * for the current thread: the raw result (-errno), or -LINUX_ERESTARTSYS
+ * if a signal came first.  safe_sys_nohand does the same for calls the
+ * kernel never restarts after a handler (poll, waits with a timeout). */
+#define safe_sys(...) ((int64_t)safe_syscall_base(linux_wake_flag(), __VA_ARGS__))
+#define safe_sys_nohand(...) linux_nohand(safe_sys(__VA_ARGS__))
+const volatile int *linux_wake_flag(void);
+static inline int64_t linux_nohand(int64_t r)
+{
+	return r == -LINUX_ERESTARTSYS ? -LINUX_ERESTARTNOHAND : r;
+}
 
 /* The result of a raw host syscall() as the guest wants it. */
 static inline int64_t host_ret(long r)

@@ -65,7 +65,7 @@ static int64_t sys_nanosleep(struct vcpu *cpu, const uint64_t *a)
 
 	if (!req || opt_buf(&rem, a[1], sizeof(struct timespec), PROT_WRITE))
 		return -EFAULT;
-	return host_ret(syscall(SYS_nanosleep, req, rem));
+	return safe_sys_nohand(SYS_nanosleep, req, rem);
 }
 
 static int64_t sys_clock_nanosleep(struct vcpu *cpu, const uint64_t *a)
@@ -74,7 +74,7 @@ static int64_t sys_clock_nanosleep(struct vcpu *cpu, const uint64_t *a)
 
 	if (!req || opt_buf(&rem, a[3], sizeof(struct timespec), PROT_WRITE))
 		return -EFAULT;
-	return host_ret(syscall(SYS_clock_nanosleep, (clockid_t)a[0], (int)a[1], req, rem));
+	return safe_sys_nohand(SYS_clock_nanosleep, (clockid_t)a[0], (int)a[1], req, rem);
 }
 
 static int64_t sys_gettimeofday(struct vcpu *cpu, const uint64_t *a)
