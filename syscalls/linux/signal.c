@@ -19,6 +19,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "syscalls/linux/sys.h"
@@ -108,11 +109,13 @@ static int sigaction_write(struct vcpu *cpu, uint64_t g, const struct guest_siga
 	return mem_write(g, w, restorer ? 32 : 24);
 }
 
-/* The host thread blocks what the guest thread blocks (kernel sigset: one
+/* The host thread blocks what the guest thread blocks, and what it holds
+ * pending and has not delivered yet: a real-time signal sent again waits
+ * in the kernel's queue until the one before is taken (kernel sigset: one
  * 64-bit word, so the raw syscall is used). */
 static void host_mask_sync(struct linux_thread *t)
 {
-	uint64_t m = carried_mask(t->sigmask);
+	uint64_t m = carried_mask(t->sigmask | atomic_load(&t->sigpending));
 
 	syscall(SYS_rt_sigprocmask, SIG_SETMASK, &m, NULL, 8);
 }
@@ -130,6 +133,9 @@ static void host_handler(int sig, siginfo_t *si, void *uc)
 		return;
 	memcpy(t->siginfo[sig], si, LINUX_SIGINFO_SIZE);
 	atomic_fetch_or(&t->sigpending, SIGBIT(sig));
+	/* blocked when the handler returns, until delivered (host_mask_sync):
+	 * another one stays queued in the kernel instead of overwriting it */
+	sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
 	t->sig_wake = 1;
 	cpu->interrupt = 1;
 	safe_syscall_rewind(uc);
@@ -226,7 +232,6 @@ static int run_handler(struct vcpu *cpu, int sig, const uint8_t *info)
 	act = actions[sig];
 	if (act.flags & GUEST_SA_RESETHAND) {
 		actions[sig].handler = GUEST_SIG_DFL;
-		actions[sig].flags &= ~GUEST_SA_SIGINFO;
 		set_host_action(sig, &actions[sig]);
 	}
 	pthread_mutex_unlock(&actions_lock);
@@ -313,6 +318,7 @@ void linux_signal_deliver(struct vcpu *cpu)
 {
 	struct linux_thread *t = cpu->os_state;
 	uint64_t ready;
+	int taken = 0;
 
 	if (!t)
 		return;
@@ -325,6 +331,7 @@ void linux_signal_deliver(struct vcpu *cpu)
 
 		memcpy(info, t->siginfo[sig], sizeof info);
 		atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
+		taken = 1;
 		deliver(cpu, sig, info);
 	}
 	/* no handler ran: an interrupted call is made again */
@@ -332,8 +339,11 @@ void linux_signal_deliver(struct vcpu *cpu)
 	if (t->saved_mask_valid) {
 		t->sigmask = t->saved_mask;
 		t->saved_mask_valid = 0;
-		host_mask_sync(t);
+		taken = 1;
 	}
+	/* the next of a queue taken, or the mask of before a wait */
+	if (taken)
+		host_mask_sync(t);
 }
 
 /* A signal queued here (not carried by the host) at thread t: unless it
@@ -513,6 +523,7 @@ static int64_t sys_rt_sigtimedwait(struct vcpu *cpu, const uint64_t *a)
 		int sig = __builtin_ctzll(mine) + 1;
 
 		atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
+		host_mask_sync(t); /* the next one queued may come */
 		if (a[1] && mem_write(a[1], t->siginfo[sig], LINUX_SIGINFO_SIZE) < 0)
 			return -EFAULT;
 		return sig;
