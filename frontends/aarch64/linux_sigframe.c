@@ -166,4 +166,6 @@ static int restore(struct vcpu *cpu, uint64_t *mask, struct linux_sigstack *stac
 const struct linux_sigframe_ops aarch64_linux_sigframe = {
 	.setup = setup,
 	.restore = restore,
+	.trampoline = sigreturn_code,
+	.trampoline_len = sizeof sigreturn_code,
 };

@@ -51,6 +51,11 @@ struct linux_sigframe_ops {
 	/* rt_sigreturn: restores the registers from the frame at the stack
 	 * pointer and gives the saved mask and uc_stack: 0 or -EFAULT. */
 	int (*restore)(struct vcpu *cpu, uint64_t *mask, struct linux_sigstack *stack);
+	/* The sigreturn trampoline's code, mapped at boot as the kernel maps
+	 * its vDSO at exec (mapped at the first signal, it could land in a
+	 * hole the guest unmapped and expects to fault on). */
+	const void *trampoline;
+	size_t trampoline_len;
 };
 
 struct linux_abi {

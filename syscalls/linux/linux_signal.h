@@ -29,7 +29,7 @@ static inline uint64_t linux_siginfo_addr(const uint8_t *info)
 /* The guest address of a read-only, executable page named [vdso] that holds
  * code (at most a page): the sigreturn trampoline a handler returns to when
  * the guest gave no sa_restorer (the kernel's vDSO __kernel_rt_sigreturn /
- * __vdso_rt_sigreturn).  Mapped at the first call; later calls give the
+ * __vdso_rt_sigreturn).  Mapped at the first call (at boot); later calls give the
  * same page whatever their code, as a process has one guest arch.  0 if the
  * page could not be mapped. */
 uint64_t linux_sigreturn_trampoline(const void *code, size_t len);

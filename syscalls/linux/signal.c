@@ -172,6 +172,8 @@ void linux_signal_boot(struct vcpu *cpu)
 	uint64_t m = 0;
 
 	safe_syscall_wake_init();
+	if (cpu->fe->linux->sigframe && cpu->fe->linux->sigframe->trampoline)
+		linux_sigreturn_trampoline(cpu->fe->linux->sigframe->trampoline, cpu->fe->linux->sigframe->trampoline_len);
 	for (int sig = 1; sig <= LINUX_NSIG; sig++)
 		if (carried(sig) && sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
 			actions[sig].handler = GUEST_SIG_IGN;
