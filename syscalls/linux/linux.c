@@ -50,7 +50,9 @@ void *guest_buf(uint64_t g, uint64_t len, int prot)
 
 const volatile int *linux_wake_flag(void)
 {
-	return &linux_thread(current_cpu)->sig_wake;
+	static const int none;
+
+	return current_cpu ? &linux_thread(current_cpu)->sig_wake : &none;
 }
 
 /* The boot thread's state is made here; clone makes the others. */
