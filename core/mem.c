@@ -483,11 +483,18 @@ void mem_set_name(uint64_t addr, const char *name)
 	pthread_mutex_unlock(&mem_lock);
 }
 
-/* Lock-free: called from the fault handler (see docs/design.md on threads). */
+/* Called from the fault handler too, under the lock: a concurrent munmap
+ * in another thread rebalances the tree and frees nodes, which a lock-free
+ * walk could trip over.  Taking the mutex there is safe because a guest
+ * fault interrupts guest code, which never holds mem_lock (mem_read and
+ * mem_write copy after releasing it). */
 int mem_prot_at(uint64_t g)
 {
+	pthread_mutex_lock(&mem_lock);
 	struct vma *v = vma_find(g);
-	return v ? v->prot : -1;
+	int prot = v ? v->prot : -1;
+	pthread_mutex_unlock(&mem_lock);
+	return prot;
 }
 
 void *mem_access(uint64_t g, uint64_t len, int prot)
@@ -525,10 +532,11 @@ const char *mem_string(uint64_t g, size_t max)
 		pthread_mutex_lock(&mem_lock);
 		struct vma *v = vma_find(p);
 		int ok = v && (v->prot & PROT_READ);
+		uint64_t end = ok ? v->end : 0; /* v may be freed once unlocked */
 		pthread_mutex_unlock(&mem_lock);
 		if (!ok)
 			return NULL;
-		uint64_t chunk = v->end - p;
+		uint64_t chunk = end - p;
 		if (chunk > max - (p - g))
 			chunk = max - (p - g);
 		if (memchr(g2h(p), 0, chunk))
@@ -556,21 +564,34 @@ int mem_write(uint64_t g, const void *src, size_t len)
 	return 0;
 }
 
+/* Under the lock, copy included: another thread's munmap neither changes
+ * the tree under the walk nor takes the bytes away before they are read. */
 int mem_fetch(uint64_t g, void *dst, size_t len)
 {
 	uint64_t p = g;
+	int r = 0;
+
+	pthread_mutex_lock(&mem_lock);
 	while (p < g + len) {
-		if (!mem_in_window(p, 1))
-			return SEGV_MAPERR;
+		if (!mem_in_window(p, 1)) {
+			r = SEGV_MAPERR;
+			break;
+		}
 		struct vma *v = vma_find(p);
-		if (!v)
-			return SEGV_MAPERR;
-		if (!(v->prot & PROT_EXEC))
-			return SEGV_ACCERR;
+		if (!v) {
+			r = SEGV_MAPERR;
+			break;
+		}
+		if (!(v->prot & PROT_EXEC)) {
+			r = SEGV_ACCERR;
+			break;
+		}
 		p = v->end;
 	}
-	memcpy(dst, g2h(g), len);
-	return 0;
+	if (!r)
+		memcpy(dst, g2h(g), len);
+	pthread_mutex_unlock(&mem_lock);
+	return r;
 }
 
 void mem_protect_code(uint64_t page)
