@@ -296,9 +296,11 @@ void strace_leave(struct vcpu *cpu, int64_t ret)
 	if (!cur.pending)
 		return;
 	cur.pending = 0;
-	if (ret <= -LINUX_ERESTARTSYS && ret >= -LINUX_ERESTARTNOHAND)
-		trace_printf("%d %s = ? (interrupted, errno=%d)\n", strace_tid(), cur.line, (int)-ret);
-	else if (ret < 0 && ret >= -4095)
+	if (ret <= -LINUX_ERESTARTSYS && ret >= -LINUX_ERESTARTNOHAND) {
+		static const char *const why[] = { "ERESTARTSYS (restarted if SA_RESTART)", "ERESTARTNOINTR (restarted)",
+						   "ERESTARTNOHAND (restarted if no handler)" };
+		trace_printf("%d %s = ? %s\n", strace_tid(), cur.line, why[-ret - LINUX_ERESTARTSYS]);
+	} else if (ret < 0 && ret >= -4095)
 		trace_printf("%d %s = -1 errno=%d (%s)\n", strace_tid(), cur.line, (int)-ret, strerror((int)-ret));
 	else if (cur.ret == 'x')
 		trace_printf("%d %s = 0x%llx\n", strace_tid(), cur.line, (unsigned long long)ret);
