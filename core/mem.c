@@ -594,6 +594,11 @@ int mem_fetch(uint64_t g, void *dst, size_t len)
 	return r;
 }
 
+/* Around a fork: the child must not inherit the lock held by a thread
+ * that does not exist there (see tcache.c, fork_prepare). */
+void mem_fork_lock(void) { pthread_mutex_lock(&mem_lock); }
+void mem_fork_unlock(void) { pthread_mutex_unlock(&mem_lock); }
+
 void mem_protect_code(uint64_t page)
 {
 	pthread_mutex_lock(&mem_lock);

@@ -74,6 +74,9 @@ int mem_fetch(uint64_t g, void *dst, size_t len);
  * the host.  A guest write to it faults; mem_code_write_fault() releases the
  * page and reports whether the fault was ours. */
 void mem_protect_code(uint64_t page);
+/* Held across fork() so the child gets the memory map unlocked. */
+void mem_fork_lock(void);
+void mem_fork_unlock(void);
 bool mem_code_write_fault(uint64_t g);
 
 /* Iterates over the mappings in address order (for /proc/self/maps). */

@@ -36,8 +36,15 @@ extern pthread_mutex_t all_cpus_lock;
 
 static unsigned hash_pc(uint64_t pc) { return (unsigned)((pc >> 1) ^ (pc >> (HASH_BITS + 1))) & ((1u << HASH_BITS) - 1); }
 
+static void fork_prepare(void);
+static void fork_release(void);
+static pthread_once_t fork_handlers_once = PTHREAD_ONCE_INIT;
+
+static void fork_handlers_register(void) { pthread_atfork(fork_prepare, fork_release, fork_release); }
+
 void tcache_init(size_t max_bytes)
 {
+	pthread_once(&fork_handlers_once, fork_handlers_register);
 	arena_size = max_bytes;
 	int prot = PROT_READ | PROT_WRITE | (proc.be && proc.be->needs_exec ? PROT_EXEC : 0);
 	arena = mmap(NULL, arena_size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -126,6 +133,28 @@ static void end_exclusive(void)
 {
 	atomic_store(&excl_pending, 0);
 	pthread_cond_broadcast(&excl_cond);
+	pthread_mutex_unlock(&excl_lock);
+}
+
+/* fork() in one guest thread while another translates (tc_lock, then
+ * mem_lock in mem_protect_code) or flushes: the child has only the forking
+ * thread, and a lock copied in the held state would never be released
+ * there (Go's os/exec forks from a busy multi-threaded process).  So the
+ * fork waits for them, taking them in the order they nest; both sides
+ * release them after.  No flush is under way while they are held. */
+static void fork_prepare(void)
+{
+	pthread_mutex_lock(&excl_lock);
+	while (atomic_load(&excl_pending))
+		pthread_cond_wait(&excl_cond, &excl_lock);
+	pthread_mutex_lock(&tc_lock);
+	mem_fork_lock();
+}
+
+static void fork_release(void)
+{
+	mem_fork_unlock();
+	pthread_mutex_unlock(&tc_lock);
 	pthread_mutex_unlock(&excl_lock);
 }
 
