@@ -55,6 +55,7 @@ static int64_t sys_clone(struct vcpu *cpu, const uint64_t *a)
 		cpu->tid = (int)syscall(SYS_gettid);
 		linux_thread(cpu)->tid = cpu->tid;
 		linux_threads_after_fork(linux_thread(cpu));
+		linux_signal_after_fork(linux_thread(cpu));
 		if (flags & CLONE_CHILD_SETTID)
 			mem_write(ctid, &cpu->tid, sizeof cpu->tid);
 		if (flags & CLONE_CHILD_CLEARTID)

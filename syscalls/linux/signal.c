@@ -163,6 +163,13 @@ static void set_host_action(int sig, const struct guest_sigaction *act)
 	sigaction(sig, &sa, NULL);
 }
 
+void linux_signal_after_fork(struct linux_thread *t)
+{
+	atomic_store(&t->sigpending, 0);
+	t->sig_wake = 0;
+	host_mask_sync(t);
+}
+
 /* At boot: ignored dispositions and the mask survive execve, so the guest
  * starts from the host's. */
 void linux_signal_boot(struct vcpu *cpu)

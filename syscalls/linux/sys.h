@@ -136,6 +136,9 @@ struct vcpu_trap;
 __attribute__((noreturn)) void linux_trap_fatal(struct vcpu *cpu, const struct vcpu_trap *t);
 /* A synchronous trap: to a guest handler if there is one, else death. */
 void linux_signal_trap(struct vcpu *cpu, int sig, int code, uint64_t addr);
+/* A fork's child starts with nothing pending (kernel/fork.c,
+ * init_sigpending), and the host mask without what the parent held. */
+void linux_signal_after_fork(struct linux_thread *t);
 /* The boot thread's mask, from the host's (inherited across execve). */
 void linux_signal_boot(struct vcpu *cpu);
 /* A guest wait with a temporary mask (ppoll, pselect6, epoll_pwait): reads
