@@ -170,6 +170,26 @@ void linux_signal_after_fork(struct linux_thread *t)
 	host_mask_sync(t);
 }
 
+/* A carried signal the host handler took on this thread may have been
+ * sent to the process (kill, a timer, SIGCHLD): the kernel would give it
+ * to another thread, so it is queued again for the process, siginfo kept
+ * (rt_sigqueueinfo to one's own pid may carry any si_code).  Ones sent to
+ * this thread (SI_TKILL) die with it, as in the kernel. */
+void linux_signal_thread_exit(struct linux_thread *t)
+{
+	uint64_t pend = atomic_exchange(&t->sigpending, 0);
+
+	while (pend) {
+		int sig = __builtin_ctzll(pend) + 1;
+		int32_t code;
+
+		pend &= pend - 1;
+		memcpy(&code, t->siginfo[sig] + 8, sizeof code);
+		if (carried(sig) && code != GUEST_SI_TKILL)
+			syscall(SYS_rt_sigqueueinfo, getpid(), sig, t->siginfo[sig]);
+	}
+}
+
 /* At boot: ignored dispositions and the mask survive execve, so the guest
  * starts from the host's. */
 void linux_signal_boot(struct vcpu *cpu)

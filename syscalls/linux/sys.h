@@ -139,6 +139,9 @@ void linux_signal_trap(struct vcpu *cpu, int sig, int code, uint64_t addr);
 /* A fork's child starts with nothing pending (kernel/fork.c,
  * init_sigpending), and the host mask without what the parent held. */
 void linux_signal_after_fork(struct linux_thread *t);
+/* A thread ending (its host signals blocked): what it took for the whole
+ * process and did not deliver goes back to the process. */
+void linux_signal_thread_exit(struct linux_thread *t);
 /* The boot thread's mask, from the host's (inherited across execve). */
 void linux_signal_boot(struct vcpu *cpu);
 /* A guest wait with a temporary mask (ppoll, pselect6, epoll_pwait): reads

@@ -172,6 +172,7 @@ void linux_thread_exit(struct vcpu *cpu, int status)
 		process_exit(status);
 	/* no host handler may run on this thread once its vcpu is gone */
 	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, NULL, 8);
+	linux_signal_thread_exit(cpu->os_state);
 	if (cpu->clear_child_tid) {
 		int zero = 0;
 		void *w = mem_access(cpu->clear_child_tid, sizeof zero, PROT_WRITE);
