@@ -10,6 +10,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -27,6 +28,11 @@ static uint8_t *arena, *arena_cur, *arena_end;
 static size_t arena_size;
 /* One bit per guest page that has translations, to make invalidation cheap. */
 static uint8_t *xlat_bits;
+/* One bit per XLAT_CHUNK bytes of xlat_bits that may hold a set bit: a flush
+ * clears only those (a 40-bit guest space has 32 MiB of xlat_bits, too much
+ * to clear at every IC IVAU of a program that generates code). */
+#define XLAT_CHUNK 4096u
+static uint64_t *xlat_dirty;
 static atomic_int flush_pending;
 static pthread_mutex_t tc_lock = PTHREAD_MUTEX_INITIALIZER;
 struct tcache_stats tcache_stats;
@@ -50,7 +56,8 @@ void tcache_init(size_t max_bytes)
 	arena = mmap(NULL, arena_size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	xlat_bits = mmap(NULL, mem.size / GUEST_PAGE_SIZE / 8 + 1, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (arena == MAP_FAILED || xlat_bits == MAP_FAILED)
+	xlat_dirty = calloc(mem.size / GUEST_PAGE_SIZE / 8 / XLAT_CHUNK / 64 + 1, sizeof(uint64_t));
+	if (arena == MAP_FAILED || xlat_bits == MAP_FAILED || !xlat_dirty)
 		ferry_fatal("cannot allocate the translation cache (%zu bytes)", max_bytes);
 	arena_cur = arena;
 	arena_end = arena + arena_size;
@@ -167,7 +174,13 @@ void tcache_flush(void)
 	/* Pages of the old generation are given back so RSS follows live code. */
 	madvise(arena, (size_t)(arena_cur - arena), MADV_DONTNEED);
 	arena_cur = arena;
-	memset(xlat_bits, 0, mem.size / GUEST_PAGE_SIZE / 8 + 1);
+	size_t nbytes = mem.size / GUEST_PAGE_SIZE / 8 + 1;
+	for (size_t w = 0; w <= nbytes / XLAT_CHUNK / 64; w++)
+		for (uint64_t d = xlat_dirty[w]; d; d &= d - 1) {
+			size_t off = (w * 64 + (size_t)__builtin_ctzll(d)) * XLAT_CHUNK;
+			memset(xlat_bits + off, 0, off + XLAT_CHUNK <= nbytes ? XLAT_CHUNK : nbytes - off);
+		}
+	memset(xlat_dirty, 0, (nbytes / XLAT_CHUNK / 64 + 1) * sizeof(uint64_t));
 	pthread_mutex_lock(&all_cpus_lock);
 	for (struct vcpu *c = all_cpus; c; c = c->next_cpu) {
 		memset(c->jmp_cache, 0, sizeof(*c->jmp_cache));
@@ -281,6 +294,7 @@ static struct tblock *translate(struct vcpu *cpu, uint64_t pc)
 				for (uint64_t pg = PAGE_DOWN(pc); pg < tb->end_pc; pg += GUEST_PAGE_SIZE) {
 					uint64_t p = pg / GUEST_PAGE_SIZE;
 					xlat_bits[p >> 3] |= (uint8_t)(1u << (p & 7));
+					xlat_dirty[(p >> 3) / XLAT_CHUNK / 64] |= 1ull << ((p >> 3) / XLAT_CHUNK % 64);
 					mem_protect_code(pg);
 				}
 				tcache_stats.blocks++;
