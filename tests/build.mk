@@ -21,21 +21,38 @@ directive = $(shell sed -n 's/^.*$(2):[[:space:]]*//p' $(1) | head -n1 | sed 's/
 tflags = $(call directive,$(1),TEST-CFLAGS)
 tlibs = $(call directive,$(1),TEST-LIBS)
 
-# Guest programs: every tests/guest/*.c and *.cc, built four ways.
+# Guest programs: every tests/guest/*.c and *.cc, built four ways for each
+# guest arch under $(T)/guest/<arch>/.  A source that says TEST-ARCH: <arch>
+# (one or more, space-separated) is built only for those.
+GUEST_ARCHES := riscv64 aarch64
+CC_riscv64  := $(RVCC)
+CXX_riscv64 := $(RVCXX)
+CC_aarch64  ?= aarch64-linux-gnu-gcc
+CXX_aarch64 ?= aarch64-linux-gnu-g++
 GUEST_C   := $(wildcard tests/guest/*.c)
 GUEST_CC  := $(wildcard tests/guest/*.cc)
-GUEST_ALL := $(notdir $(basename $(GUEST_C) $(GUEST_CC)))
-VARIANTS  := static-O0 static-O2 dynamic-O0 dynamic-O2
+GUEST_SRCS:= $(GUEST_C) $(GUEST_CC)
+GUEST_ALL := $(notdir $(basename $(GUEST_SRCS)))
+# $(call guest_names_for,arch): the programs built for arch
+guest_names_for = $(notdir $(basename $(foreach f,$(GUEST_SRCS),\
+	$(if $(call directive,$(f),TEST-ARCH),$(if $(filter $(1),$(call directive,$(f),TEST-ARCH)),$(f)),$(f)))))
+VARIANTS_riscv64 := static-O0 static-O2 dynamic-O0 dynamic-O2
+VARIANTS_aarch64 := static-O0 static-O2 dynamic-O0 dynamic-O2
 ifneq ($(FERRY_CHECK_FULL),)
-# Slower sweep: the same programs with other optimisation levels and the
-# bit-manipulation extensions enabled, so the compiler emits Zba/Zbb/Zbs.
-VARIANTS  += static-Os dynamic-O3zb
+# Slower sweep: the same programs with other optimisation levels and, on
+# riscv64, the bit-manipulation extensions enabled, so the compiler emits
+# Zba/Zbb/Zbs.
+VARIANTS_riscv64 += static-Os dynamic-O3zb
+VARIANTS_aarch64 += static-Os dynamic-O3
 endif
-GUEST_BINS := $(foreach n,$(GUEST_ALL),$(foreach v,$(VARIANTS),$(T)/guest/$(n).$(v)))
+GUEST_BINS := $(foreach a,$(GUEST_ARCHES),$(foreach n,$(call guest_names_for,$(a)),\
+	$(foreach v,$(VARIANTS_$(a)),$(T)/guest/$(a)/$(n).$(v))))
 
-# Programs whose output is not a native run's (riscv64-specific) carry a
-# tests/guest/<name>.expected; the others get a host build as the oracle.
-GUEST_EXPECTED := $(notdir $(basename $(wildcard tests/guest/*.expected)))
+# Programs whose output is not a native run's carry a tests/guest/<name>.expected
+# (every arch) or tests/guest/<name>.<arch>.expected (that arch); the
+# others get a host build as the oracle.
+GUEST_EXPECTED := $(notdir $(basename $(filter-out $(foreach a,$(GUEST_ARCHES),%.$(a).expected),\
+	$(wildcard tests/guest/*.expected))))
 NATIVE_BINS := $(foreach n,$(filter-out $(GUEST_EXPECTED),$(GUEST_ALL)),$(T)/native/$(n))
 
 # Instruction tests, one directory per guest arch (tests/isa/<arch>/), built
@@ -73,21 +90,23 @@ native: $(NATIVE_BINS)
 isa: $(ISA_BINS)
 tools: $(TOOLS)
 
-# $(call guest_rule,variant,link-and-opt-flags)
+# $(call guest_rule,arch,variant,link-and-opt-flags)
 define guest_rule
-$(T)/guest/%.$(1): tests/guest/%.c
+$(T)/guest/$(1)/%.$(2): tests/guest/%.c
 	@mkdir -p $$(@D)
-	$$(RVCC) $$(GCFLAGS) $(2) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(call tlibs,$$<) $$(GLIBS)
-$(T)/guest/%.$(1): tests/guest/%.cc
+	$$(CC_$(1)) $$(GCFLAGS) $(3) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(call tlibs,$$<) $$(GLIBS)
+$(T)/guest/$(1)/%.$(2): tests/guest/%.cc
 	@mkdir -p $$(@D)
-	$$(RVCXX) $$(GCXXFLAGS) $(2) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(call tlibs,$$<) $$(GLIBS)
+	$$(CXX_$(1)) $$(GCXXFLAGS) $(3) $$(call tflags,$$<) -MMD -MP -MF $$@.d -o $$@ $$< $$(call tlibs,$$<) $$(GLIBS)
 endef
-$(eval $(call guest_rule,static-O0,-static -O0))
-$(eval $(call guest_rule,static-O2,-static -O2))
-$(eval $(call guest_rule,dynamic-O0,-O0))
-$(eval $(call guest_rule,dynamic-O2,-O2))
-$(eval $(call guest_rule,static-Os,-static -Os))
-$(eval $(call guest_rule,dynamic-O3zb,-O3 -march=rv64gc_zba_zbb_zbs))
+$(foreach a,$(GUEST_ARCHES),\
+	$(eval $(call guest_rule,$(a),static-O0,-static -O0))\
+	$(eval $(call guest_rule,$(a),static-O2,-static -O2))\
+	$(eval $(call guest_rule,$(a),dynamic-O0,-O0))\
+	$(eval $(call guest_rule,$(a),dynamic-O2,-O2))\
+	$(eval $(call guest_rule,$(a),static-Os,-static -Os)))
+$(eval $(call guest_rule,riscv64,dynamic-O3zb,-O3 -march=rv64gc_zba_zbb_zbs))
+$(eval $(call guest_rule,aarch64,dynamic-O3,-O3))
 
 $(T)/native/%: tests/guest/%.c
 	@mkdir -p $(@D)
@@ -130,4 +149,4 @@ $(T)/unit/%: tests/unit/%.c $(LIBFERRY)
 		2>$@.log || $(HOSTCC) $(UNIT_CFLAGS) -MMD -MP -MF $@.d -o $@ $< -lm -lpthread 2>>$@.log \
 		|| { cat $@.log >&2; exit 1; }
 
--include $(wildcard $(T)/guest/*.d $(T)/native/*.d $(T)/isa/*/*.d $(T)/unit/*.d)
+-include $(wildcard $(T)/guest/*/*.d $(T)/native/*.d $(T)/isa/*/*.d $(T)/unit/*.d)

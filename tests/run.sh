@@ -3,8 +3,9 @@
 #
 # Builds the test programs (tests/build.mk, cached under <builddir>/tests),
 # then runs, on every backend `ferry --list-backends` names:
-#   guest/  C and C++ programs built four ways, output compared with the same
-#           source built natively and run on the host (or with <name>.expected)
+#   guest/  C and C++ programs built four ways for each guest arch (riscv64,
+#           aarch64), output compared with the same source built natively and
+#           run on the host (or with <name>[.<arch>].expected)
 #   isa/    instruction tests of each guest arch (tests/isa/<arch>/), output
 #           compared with <name>.expected
 #   bad/    broken executables: one "ferry:" line on stderr, no crash
@@ -16,7 +17,7 @@
 #   FERRY_CMD          run riscv64 guests with this command instead of
 #                      <builddir>/ferry (e.g. "qemu-riscv64 -L /usr/riscv64-linux-gnu");
 #                      checks of ferry's own messages are then skipped
-#   FERRY_CMD_<arch>   the same for the instruction tests of another arch
+#   FERRY_CMD_<arch>   the same for the guests of another arch (skipped without)
 #   FERRY_CHECK_FULL=1 slower sweeps: more build variants, more ELF truncations
 #   FERRY_TEST_JOBS    parallel jobs (2)
 #   FERRY_TEST_TIMEOUT seconds per guest run (60)
@@ -48,7 +49,7 @@ fi
 . "$SRC/tests/lib/guest.sh"
 . "$SRC/tests/lib/bad.sh"
 
-if [ "$1" = "--job" ]; then
+if [ "${1:-}" = "--job" ]; then
 	shift
 	run_job "$@"
 	exit 0
@@ -93,7 +94,7 @@ add_job() {
 	case "$*" in *"$FILTER"*) echo "$*" >>"$jobs" ;; esac
 }
 for n in $(guest_names); do
-	for v in $(guest_variants); do
+	for v in $(guest_variants "${n%%/*}"); do
 		for be in $BACKENDS; do add_job guest "$n" "$v" "$be"; done
 	done
 done
@@ -117,7 +118,7 @@ for f in tests/scripts/*.sh; do
 done
 
 # Native oracle runs first: every variant of a guest test compares with them.
-awk '$1 == "guest" { print $2 }' "$jobs" | sort -u | xargs -r -P"$JOBS" -n1 "$SRC/tests/run.sh" --job native
+awk '$1 == "guest" { sub(/^[^\/]*\//, "", $2); print $2 }' "$jobs" | sort -u | xargs -r -P"$JOBS" -n1 "$SRC/tests/run.sh" --job native
 
 echo "runner: $(($(wc -l <"$jobs") + $(wc -l <"$scripts"))) tests"
 xargs -r -P"$JOBS" -L1 "$SRC/tests/run.sh" --job <"$jobs"

@@ -1,4 +1,5 @@
 /* Self-modifying code (riscv64 only; expected output in code_rewrite.expected).
+ * TEST-ARCH: riscv64
  * Writes RISC-V machine code for tiny functions into memory, calls them,
  * rewrites them at the same address and calls again, many times:
  *   1. an RWX mapping, made coherent with __builtin___clear_cache (glibc:

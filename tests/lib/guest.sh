@@ -5,17 +5,33 @@
 #   TEST-ENV: VAR=value ...   extra environment (shell quoting)
 #   TEST-EXIT: n              expected exit status (also checked on the native run)
 #   TEST-PC-SYMBOL: sym       ferry's stderr must name the address of sym
+#   TEST-ARCH: arch...        (guest) build and run only for these guest arches
 # and tests/guest/<name>.stdin is fed to it when present.
 
+# The guest arches every tests/guest program is built for (tests/build.mk's
+# GUEST_ARCHES).
+GUEST_ARCHES="riscv64 aarch64"
+
+# Guest tests are named <arch>/<name>, one per arch the source allows.
 guest_names() {
+	local f a only
 	for f in tests/guest/*.c tests/guest/*.cc; do
-		[ -e "$f" ] && basename "${f%.*}"
+		[ -e "$f" ] || continue
+		only=$(directive "$f" TEST-ARCH)
+		for a in $GUEST_ARCHES; do
+			case " ${only:-$a} " in *" $a "*) echo "$a/$(basename "${f%.*}")" ;; esac
+		done
 	done | sort
 }
 
-guest_variants() {
+guest_variants() { # ARCH
 	echo static-O0 static-O2 dynamic-O0 dynamic-O2
-	[ -n "$FULL" ] && echo static-Os dynamic-O3zb
+	if [ -n "$FULL" ]; then
+		case $1 in
+		riscv64) echo static-Os dynamic-O3zb ;;
+		*) echo static-Os dynamic-O3 ;;
+		esac
+	fi
 	return 0
 }
 
@@ -50,6 +66,17 @@ read_directives() { # SRC STDINFILE
 	return 0
 }
 
+# The expected stdout of guest test ARCH/NAME when a file gives it:
+# tests/guest/NAME.ARCH.expected, else tests/guest/NAME.expected; nothing
+# when the native oracle does.
+guest_expected_file() { # ARCH NAME
+	local f
+	for f in "tests/guest/$2.$1.expected" "tests/guest/$2.expected"; do
+		[ -e "$f" ] && { echo "$f"; return 0; }
+	done
+	return 0
+}
+
 # The oracle: the same source built for the host and run natively.
 run_native() {
 	local name=$1 src
@@ -62,15 +89,22 @@ run_native() {
 }
 
 run_guest() {
-	local name=$1 variant=$2 be=$3 src exp_out exp_status want
+	local arch=${1%%/*} name=${1#*/} variant=$2 be=$3 src exp_out exp_status want expf
 	src=$(guest_src "$name")
 	local label
-	label=$(job_label guest "$name" "$variant" "$be")
-	local bin=$T/guest/$name.$variant
+	label=$(job_label guest "$1" "$variant" "$be")
+	local bin=$T/guest/$arch/$name.$variant
+	local cmd_var=FERRY_CMD_$arch
+	if [ -n "${FERRY_CMD:-}" ] && [ "$arch" != riscv64 ] && [ -z "${!cmd_var:-}" ]; then
+		note "FERRY_CMD runs riscv64 guests; set $cmd_var to run $arch ones"
+		report SKIP "$label"
+		return
+	fi
 	read_directives "$src" "tests/guest/$name.stdin"
 	want=$(directive "$src" TEST-EXIT)
-	if [ -e "tests/guest/$name.expected" ]; then
-		exp_out=$SRC/tests/guest/$name.expected
+	expf=$(guest_expected_file "$arch" "$name")
+	if [ -n "$expf" ]; then
+		exp_out=$SRC/$expf
 		exp_status=${want:-0}
 	else
 		exp_out=$T/expected/$name/out
@@ -94,7 +128,7 @@ run_guest() {
 	fi
 	local -a envv fw
 	mapfile -t envv < <(base_env)
-	mapfile -t fw < <(ferry_words "$be")
+	mapfile -t fw < <(ferry_words "$be" "$arch")
 	local dir=$T/work/$ID
 	run_capture "$dir" "$STDIN" "${envv[@]}" "${TENV[@]}" -- "${fw[@]}" "$bin" "${ARGS[@]}"
 	if compare_run "$dir" "$exp_out" "$exp_status"; then
