@@ -22,19 +22,24 @@
 #include "core/vcpu.h"
 #include "loader/loader.h"
 
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x1000
+#endif
+
 /* Flags a fork-like clone may carry: the rest asks for sharing that a
  * separate host process cannot give. */
 #define FORK_FLAGS                                                                                           \
 	(CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID | CLONE_VFORK | CLONE_VM |   \
-	 CLONE_DETACHED)
+	 CLONE_DETACHED | CLONE_PIDFD)
 
 /* clone(flags, newsp, parent_tid, tls, child_tid): kernel/fork.c with
  * CONFIG_CLONE_BACKWARDS, which riscv64, aarch64 and i386 select (x86-64
- * swaps the last two).
+ * swaps the last two).  clone3 comes here too (process.c), with host3 set
+ * when it needs the host's clone3 (set_tid, CLONE_PIDFD) for a fork.
  * vfork (CLONE_VM | CLONE_VFORK) becomes a fork, as in qemu-user: the
  * parent does not see the child's writes, which posix_spawn only uses to
  * report an exec failure. */
-static int64_t sys_clone(struct vcpu *cpu, const uint64_t *a)
+int64_t linux_clone(struct vcpu *cpu, const uint64_t *a, const struct linux_host_clone3 *host3)
 {
 	uint64_t flags = a[0], newsp = a[1], ptid = a[2], ctid = a[4];
 	int sig = (int)(flags & CSIGNAL);
@@ -45,7 +50,9 @@ static int64_t sys_clone(struct vcpu *cpu, const uint64_t *a)
 	if (flags & ~(uint64_t)FORK_FLAGS)
 		return -EINVAL;
 	fflush(trace_file());
-	if (sig == SIGCHLD)
+	if (host3)
+		pid = syscall(SYS_clone3, host3, sizeof *host3);
+	else if (sig == SIGCHLD)
 		pid = fork(); /* runs the host libc's fork handlers */
 	else
 		pid = syscall(SYS_clone, (unsigned long)sig, NULL, NULL, NULL, 0);
@@ -69,6 +76,25 @@ static int64_t sys_clone(struct vcpu *cpu, const uint64_t *a)
 		mem_write(ptid, &child, sizeof child);
 	}
 	return pid;
+}
+
+static int64_t sys_clone(struct vcpu *cpu, const uint64_t *a)
+{
+	struct linux_host_clone3 h = { 0 };
+	int *pidfd;
+
+	if (!(a[0] & CLONE_PIDFD) || (a[0] & CLONE_VM && !(a[0] & CLONE_VFORK)))
+		return linux_clone(cpu, a, NULL);
+	/* clone's CLONE_PIDFD stores the pidfd at parent_tid, so it cannot be
+	 * combined with CLONE_PARENT_SETTID (kernel/fork.c, kernel_clone) */
+	if (a[0] & CLONE_PARENT_SETTID)
+		return -EINVAL;
+	if (!(pidfd = guest_buf(a[2], sizeof *pidfd, PROT_WRITE)))
+		return -EFAULT;
+	h.flags = CLONE_PIDFD;
+	h.pidfd = (uintptr_t)pidfd;
+	h.exit_signal = a[0] & CSIGNAL;
+	return linux_clone(cpu, a, &h);
 }
 
 /* Reads a NULL-terminated guest array of string pointers. */

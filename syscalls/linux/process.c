@@ -1,5 +1,7 @@
 /* Process identity, limits, scheduling, exit and prctl. */
 #include <errno.h>
+#include <sched.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -435,6 +437,105 @@ static int64_t sys_pidfd_getfd(struct vcpu *cpu, const uint64_t *a)
 	return host_ret(syscall(SYS_pidfd_getfd, (int)a[0], (int)a[1], (unsigned)a[2]));
 }
 
+/* clone3(struct clone_args *, size): include/uapi/linux/sched.h, all u64,
+ * the same for every arch.  Sizes grow by versions; a larger struct than
+ * ours is accepted if the rest is zero (copy_struct_from_user). */
+#define CLONE_ARGS_SIZE_VER0 64 /* up to tls */
+#define CLONE_ARGS_SIZE_VER2 88 /* with cgroup */
+#define MAX_PID_NS_LEVEL 32
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x1000
+#endif
+#define CLONE_CLEAR_SIGHAND 0x100000000ULL
+#define CLONE_INTO_CGROUP 0x200000000ULL
+
+/* The checks of kernel/fork.c (copy_clone_args_from_user and
+ * clone3_args_valid), in its order: the errno is the kernel's. */
+static int64_t clone3_read(uint64_t g, uint64_t size, struct linux_host_clone3 *ca)
+{
+	if (size > 4096)
+		return -E2BIG;
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	memset(ca, 0, sizeof *ca);
+	if (mem_read(ca, g, size < sizeof *ca ? size : sizeof *ca) < 0)
+		return -EFAULT;
+	for (uint64_t off = sizeof *ca; off < size; off++) {
+		uint8_t b;
+
+		if (mem_read(&b, g + off, 1) < 0)
+			return -EFAULT;
+		if (b)
+			return -E2BIG;
+	}
+	if (ca->set_tid_size > MAX_PID_NS_LEVEL || (!ca->set_tid && ca->set_tid_size) ||
+	    (ca->set_tid && !ca->set_tid_size))
+		return -EINVAL;
+	if ((ca->exit_signal & ~(uint64_t)CSIGNAL) || ca->exit_signal > LINUX_NSIG)
+		return -EINVAL;
+	if ((ca->flags & CLONE_INTO_CGROUP) && (ca->cgroup > INT32_MAX || size < CLONE_ARGS_SIZE_VER2))
+		return -EINVAL;
+	if (ca->flags & ~(0xffffffffULL | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return -EINVAL;
+	if (ca->flags & (CLONE_DETACHED | CSIGNAL))
+		return -EINVAL;
+	if ((ca->flags & CLONE_SIGHAND) && (ca->flags & CLONE_CLEAR_SIGHAND))
+		return -EINVAL;
+	if ((ca->flags & (CLONE_THREAD | CLONE_PARENT)) && ca->exit_signal)
+		return -EINVAL;
+	/* clone3_stack_valid: both or neither; the stack grows down from
+	 * stack + stack_size */
+	if (!ca->stack != !ca->stack_size)
+		return -EINVAL;
+	return 0;
+}
+
+/* A thread clone3 goes where clone's goes; a fork-like one too, through
+ * the host's clone3 when it asks for a pidfd or chosen pids. */
+static int64_t sys_clone3(struct vcpu *cpu, const uint64_t *a)
+{
+	struct linux_host_clone3 ca, host = { 0 };
+	uint64_t args[5];
+	int64_t r = clone3_read(a[0], a[1], &ca);
+	int thread = (ca.flags & CLONE_VM) && !(ca.flags & CLONE_VFORK);
+	uint64_t unsupported = CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP | (thread ? CLONE_PIDFD : 0);
+
+	if (r < 0)
+		return r;
+	if ((ca.flags & unsupported) || (thread && ca.set_tid)) {
+		if (trace_on(TRACE_UNIMP | TRACE_SYSCALL))
+			trace_printf("ferry: clone3 flags 0x%llx%s: not supported\n", (unsigned long long)ca.flags,
+				     ca.set_tid ? " with set_tid" : "");
+		return -ENOSYS;
+	}
+	args[0] = ca.flags | ca.exit_signal;
+	args[1] = ca.stack ? ca.stack + ca.stack_size : 0;
+	args[2] = ca.parent_tid;
+	args[3] = ca.tls;
+	args[4] = ca.child_tid;
+	if (thread || !((ca.flags & CLONE_PIDFD) || ca.set_tid))
+		return linux_clone(cpu, args, NULL);
+	/* the host writes the pidfd and reads set_tid[] in guest memory */
+	host.exit_signal = ca.exit_signal;
+	if (ca.flags & CLONE_PIDFD) {
+		void *p = guest_buf(ca.pidfd, sizeof(int), PROT_WRITE);
+
+		if (!p)
+			return -EFAULT;
+		host.flags = CLONE_PIDFD;
+		host.pidfd = (uintptr_t)p;
+	}
+	if (ca.set_tid) {
+		void *p = guest_buf(ca.set_tid, ca.set_tid_size * sizeof(int32_t), PROT_READ);
+
+		if (!p)
+			return -EFAULT;
+		host.set_tid = (uintptr_t)p;
+		host.set_tid_size = ca.set_tid_size;
+	}
+	return linux_clone(cpu, args, &host);
+}
+
 const struct linux_sys_impl linux_process_impls[] = {
 	SYS_IMPL(getpid),	  SYS_IMPL(getppid),	     SYS_IMPL(getuid),		SYS_IMPL(geteuid),
 	SYS_IMPL(getgid),	  SYS_IMPL(getegid),	     SYS_IMPL(gettid),		SYS_IMPL(getresuid),
@@ -450,5 +551,5 @@ const struct linux_sys_impl linux_process_impls[] = {
 	SYS_IMPL(sched_get_priority_min), SYS_IMPL(sched_getscheduler), SYS_IMPL(sched_getparam),
 	SYS_IMPL(sched_setparam), SYS_IMPL(sched_setscheduler), SYS_IMPL(prctl), SYS_IMPL(capget),
 	SYS_IMPL(capset),	  SYS_IMPL(personality),     SYS_IMPL(ioprio_get),	SYS_IMPL(ioprio_set),
-	SYS_IMPL(pidfd_open),	  SYS_IMPL(pidfd_getfd),     SYS_IMPL(sched_rr_get_interval), { 0, NULL },
+	SYS_IMPL(pidfd_open),	  SYS_IMPL(pidfd_getfd),     SYS_IMPL(sched_rr_get_interval), SYS_IMPL(clone3), { 0, NULL },
 };

@@ -116,6 +116,16 @@ int linux_stat_to_guest(struct vcpu *cpu, uint64_t g, const struct stat *st);
 int linux_open_flags_in(const struct vcpu *cpu, int flags);
 int linux_open_flags_out(const struct vcpu *cpu, int flags);
 
+/* exec.c: clone's work, shared with clone3.  a[] holds clone's arguments
+ * (flags with the exit signal, newsp, parent_tid, tls, child_tid); host3,
+ * if not NULL, is the host clone3 request a fork-like clone makes instead
+ * of fork() (for set_tid and CLONE_PIDFD, which only clone3 has). */
+struct linux_host_clone3 {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+		set_tid_size, cgroup;
+};
+int64_t linux_clone(struct vcpu *cpu, const uint64_t *a, const struct linux_host_clone3 *host3);
+
 /* thread.c: clone of a thread, and the end of one. */
 int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a);
 __attribute__((noreturn)) void linux_thread_exit(struct vcpu *cpu, int status);
