@@ -26,7 +26,7 @@ static const struct linux_sys_impl *const impl_lists[] = {
 	linux_fs_impls,   linux_io_impls,   linux_ioctl_impls, linux_mman_impls,
 	linux_time_impls, linux_process_impls, linux_info_impls, linux_signal_impls,
 	linux_poll_impls, linux_net_impls,   linux_exec_impls,	linux_xattr_impls,
-	linux_futex_impls,
+	linux_futex_impls, linux_ipc_impls,
 };
 
 static linux_sys_fn handlers[LSYS_COUNT];

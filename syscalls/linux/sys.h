@@ -40,6 +40,7 @@ extern const struct linux_sys_impl linux_net_impls[];     /* net.c */
 extern const struct linux_sys_impl linux_exec_impls[];    /* exec.c */
 extern const struct linux_sys_impl linux_xattr_impls[];   /* xattr.c */
 extern const struct linux_sys_impl linux_futex_impls[];   /* futex.c */
+extern const struct linux_sys_impl linux_ipc_impls[];     /* ipc.c */
 
 struct linux_sysinfo {
 	const char *name;
