@@ -75,15 +75,19 @@ void safe_syscall_rewind(void *uc)
 #define WAKE_SIGNAL 32
 #define K_SA_RESTORER 0x04000000ul
 
+static void (*wake_fn)(void);
+
 static void wake_handler(int sig, siginfo_t *si, void *uc)
 {
 	(void)sig;
 	(void)si;
+	wake_fn();
 	safe_syscall_rewind(uc);
 }
 
-void safe_syscall_wake_init(void)
+void safe_syscall_wake_init(void (*on_wake)(void))
 {
+	wake_fn = on_wake;
 	struct {
 		void (*handler)(int, siginfo_t *, void *);
 		unsigned long flags;
@@ -97,6 +101,22 @@ void safe_syscall_wake_init(void)
 void safe_syscall_wake(int tid)
 {
 	syscall(SYS_tgkill, getpid(), tid, WAKE_SIGNAL);
+}
+
+void safe_syscall_wake_ignore(int ignore)
+{
+	struct {
+		void (*handler)(int);
+		unsigned long flags;
+		void (*restorer)(void);
+		uint64_t mask;
+	} ka = { SIG_IGN, K_SA_RESTORER, safe_syscall_restorer, 0 };
+
+	if (!ignore) {
+		safe_syscall_wake_init(wake_fn);
+		return;
+	}
+	syscall(SYS_rt_sigaction, WAKE_SIGNAL, &ka, NULL, 8);
 }
 
 #else
@@ -126,13 +146,19 @@ void safe_syscall_rewind(void *uc)
 	(void)uc;
 }
 
-void safe_syscall_wake_init(void)
+void safe_syscall_wake_init(void (*on_wake)(void))
 {
+	(void)on_wake;
 }
 
 void safe_syscall_wake(int tid)
 {
 	(void)tid;
+}
+
+void safe_syscall_wake_ignore(int ignore)
+{
+	(void)ignore;
 }
 
 #endif

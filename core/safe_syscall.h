@@ -35,10 +35,18 @@ extern const int safe_syscall_exact;
  * inside the window, make it return -SAFE_ERESTARTSYS. */
 void safe_syscall_rewind(void *uc);
 
-/* A host signal that only wakes a thread out of a safe syscall (after its
- * flag was set): installs its handler; safe_syscall_wake sends it to one
- * thread of this process.  Without the exact version there is none. */
-void safe_syscall_wake_init(void);
+/* A host signal that only wakes a thread out of a safe syscall: installs
+ * its handler, which calls on_wake on the thread it hit (to set that
+ * thread's flag: set by the sender alone, the store could become visible
+ * after the thread cleared and re-read its pending set) and then rewinds;
+ * safe_syscall_wake sends it to one thread of this process.  Without the
+ * exact version there is none. */
+void safe_syscall_wake_init(void (*on_wake)(void));
 void safe_syscall_wake(int tid);
+/* Around an execve: the wake signal ignored (a handler does not survive
+ * exec, and its default action would kill the new image if one arrived
+ * during the call; ignored it is dropped), then its handler back if the
+ * exec failed.  Delivery after the failed call finds what was queued. */
+void safe_syscall_wake_ignore(int ignore);
 
 #endif

@@ -212,7 +212,7 @@ static int exec_ferry(const char *host_path, const char *const *argv, int argc, 
 	static const char *const trace_names[] = { "syscall", "signal", "exec", "block", "insn", "ir", "unimp" };
 	char trace[128] = "", stack[32], seed[32], tc[32];
 	const char **v = calloc((size_t)argc + 32, sizeof *v);
-	int n = 0;
+	int n = 0, r;
 
 	if (!v)
 		return -ENOMEM;
@@ -254,19 +254,27 @@ static int exec_ferry(const char *host_path, const char *const *argv, int argc, 
 	v[n] = NULL;
 	strace_exec();
 	fflush(trace_file());
+	safe_syscall_wake_ignore(1);
 	execve("/proc/self/exe", (char *const *)v, (char *const *)envp);
+	r = -errno;
+	safe_syscall_wake_ignore(0);
 	free(v);
-	return -errno;
+	return r;
 }
 
 /* A program for the host itself runs natively, as binfmt_misc would have
  * it; anything else gets the host kernel's answer (ENOEXEC, EACCES...). */
 static int exec_host(const char *path, const char *const *argv, const char *const *envp)
 {
+	int r;
+
 	strace_exec();
 	fflush(trace_file());
+	safe_syscall_wake_ignore(1);
 	execve(path, (char *const *)argv, (char *const *)envp);
-	return -errno;
+	r = -errno;
+	safe_syscall_wake_ignore(0);
+	return r;
 }
 
 static int do_execve(struct vcpu *cpu, uint64_t gpath, const char **argv, int argc, const char **envp)

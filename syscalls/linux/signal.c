@@ -163,6 +163,18 @@ static void set_host_action(int sig, const struct guest_sigaction *act)
 	sigaction(sig, &sa, NULL);
 }
 
+/* The wake signal hit this thread: something was queued for it. */
+static void on_wake(void)
+{
+	struct vcpu *cpu = current_cpu;
+	struct linux_thread *t;
+
+	if (!cpu || !(t = cpu->os_state))
+		return;
+	t->sig_wake = 1;
+	cpu->interrupt = 1;
+}
+
 void linux_signal_after_fork(struct linux_thread *t)
 {
 	atomic_store(&t->sigpending, 0);
@@ -198,7 +210,7 @@ void linux_signal_boot(struct vcpu *cpu)
 	struct sigaction sa;
 	uint64_t m = 0;
 
-	safe_syscall_wake_init();
+	safe_syscall_wake_init(on_wake);
 	if (cpu->fe->linux->sigframe && cpu->fe->linux->sigframe->trampoline)
 		linux_sigreturn_trampoline(cpu->fe->linux->sigframe->trampoline, cpu->fe->linux->sigframe->trampoline_len);
 	for (int sig = 1; sig <= LINUX_NSIG; sig++)
