@@ -75,17 +75,16 @@ void safe_syscall_rewind(void *uc)
 #define WAKE_SIGNAL 32
 #define K_SA_RESTORER 0x04000000ul
 
-static void (*wake_fn)(void);
+static void (*wake_fn)(const siginfo_t *si);
 
 static void wake_handler(int sig, siginfo_t *si, void *uc)
 {
 	(void)sig;
-	(void)si;
-	wake_fn();
+	wake_fn(si);
 	safe_syscall_rewind(uc);
 }
 
-void safe_syscall_wake_init(void (*on_wake)(void))
+void safe_syscall_wake_init(void (*on_wake)(const siginfo_t *si))
 {
 	wake_fn = on_wake;
 	struct {
@@ -146,7 +145,7 @@ void safe_syscall_rewind(void *uc)
 	(void)uc;
 }
 
-void safe_syscall_wake_init(void (*on_wake)(void))
+void safe_syscall_wake_init(void (*on_wake)(const siginfo_t *si))
 {
 	(void)on_wake;
 }

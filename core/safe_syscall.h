@@ -20,6 +20,8 @@
 #ifndef FERRY_SAFE_SYSCALL_H
 #define FERRY_SAFE_SYSCALL_H
 
+#include <signal.h>
+
 /* The kernel's internal "restart me" code (include/linux/errno.h). */
 #define SAFE_ERESTARTSYS 512
 
@@ -41,7 +43,7 @@ void safe_syscall_rewind(void *uc);
  * after the thread cleared and re-read its pending set) and then rewinds;
  * safe_syscall_wake sends it to one thread of this process.  Without the
  * exact version there is none. */
-void safe_syscall_wake_init(void (*on_wake)(void));
+void safe_syscall_wake_init(void (*on_wake)(const siginfo_t *si));
 void safe_syscall_wake(int tid);
 /* Around an execve: the wake signal ignored (a handler does not survive
  * exec, and its default action would kill the new image if one arrived

@@ -163,14 +163,22 @@ static void set_host_action(int sig, const struct guest_sigaction *act)
 	sigaction(sig, &sa, NULL);
 }
 
-/* The wake signal hit this thread: something was queued for it. */
-static void on_wake(void)
+/* The wake signal hit this thread: something was queued for it, or it is
+ * the expiry of a POSIX timer whose signal is the guest's 32 (glibc's
+ * SIGTIMER, behind SIGEV_THREAD: time.c creates those host timers with
+ * host signal 32, this one, and the same siginfo layout).  The flag is set
+ * even for a blocked signal: a sigtimedwait for it must not sleep on. */
+static void on_wake(const siginfo_t *si)
 {
 	struct vcpu *cpu = current_cpu;
 	struct linux_thread *t;
 
 	if (!cpu || !(t = cpu->os_state))
 		return;
+	if (si->si_code == SI_TIMER) {
+		memcpy(t->siginfo[32], si, LINUX_SIGINFO_SIZE);
+		atomic_fetch_or(&t->sigpending, SIGBIT(32));
+	}
 	t->sig_wake = 1;
 	cpu->interrupt = 1;
 }
@@ -560,17 +568,23 @@ static int64_t sys_rt_sigtimedwait(struct vcpu *cpu, const uint64_t *a)
 	if (a[2] && !(tmo = guest_buf(a[2], sizeof(struct timespec), PROT_READ)))
 		return -EFAULT;
 	set &= ~unblockable;
-	if ((mine = atomic_load(&t->sigpending) & set)) {
-		int sig = __builtin_ctzll(mine) + 1;
-
-		atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
-		host_mask_sync(t); /* the next one queued may come */
-		if (a[1] && mem_write(a[1], t->siginfo[sig], LINUX_SIGINFO_SIZE) < 0)
-			return -EFAULT;
-		return sig;
-	}
 	host = carried_mask(set);
-	r = safe_sys_nohand(SYS_rt_sigtimedwait, &host, &si, tmo, 8);
+	for (;;) {
+		if ((mine = atomic_load(&t->sigpending) & set)) {
+			int sig = __builtin_ctzll(mine) + 1;
+
+			atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
+			host_mask_sync(t); /* the next one queued may come */
+			if (a[1] && mem_write(a[1], t->siginfo[sig], LINUX_SIGINFO_SIZE) < 0)
+				return -EFAULT;
+			return sig;
+		}
+		r = safe_sys_nohand(SYS_rt_sigtimedwait, &host, &si, tmo, 8);
+		/* woken for one of ours in the set: take it */
+		if ((r == -LINUX_ERESTARTNOHAND || r == -EINTR) && (atomic_load(&t->sigpending) & set))
+			continue;
+		break;
+	}
 	if (r < 0)
 		return r;
 	if (a[1] && mem_write(a[1], &si, LINUX_SIGINFO_SIZE) < 0)
