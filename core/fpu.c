@@ -449,8 +449,8 @@ static void arm_tiny32(struct vcpu *cpu, enum fpu_arith op, float x, float y, fl
 	round_leave(s);
 }
 
-uint64_t fpu_slow_arith64(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-			  unsigned fmode, int64_t imm)
+static uint64_t slow_arith64(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+			     unsigned fmode, int64_t imm)
 {
 	double x = fpu_f64(a), y = fpu_f64(b), z = fpu_f64(c);
 	if (op == FPU_FMA) {
@@ -477,8 +477,8 @@ uint64_t fpu_slow_arith64(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint6
 	return pick_nan64(fmode, v, op == FPU_SQRT ? 1 : 2);
 }
 
-uint64_t fpu_slow_arith32(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-			  unsigned fmode, int64_t imm)
+static uint64_t slow_arith32(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+			     unsigned fmode, int64_t imm)
 {
 	float x = fpu_unbox(fmode, a), y = fpu_unbox(fmode, b), z = fpu_unbox(fmode, c);
 	uint32_t ua = fpu_bits32(x), ub = fpu_bits32(y), uc = fpu_bits32(z);
@@ -506,6 +506,139 @@ uint64_t fpu_slow_arith32(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint6
 	return fpu_box(fmode, fpu_f32(pick_nan32(fmode, v, op == FPU_SQRT ? 1 : 2)));
 }
 
+/* ---- Arm FPCR.FZ and FPCR.DN ---- */
+
+uint64_t fpu_arm_flush_in(struct vcpu *cpu, uint64_t v, unsigned size)
+{
+	if (!(cpu->fp_arm_mode & FPU_ARM_FZ))
+		return v;
+	if (size == 3) {
+		if ((v & 0x7ff0000000000000ull) == 0 && (v & ~SIGN64) != 0) {
+			cpu->fp_arm_mode |= FPU_ARM_IDC;
+			return v & SIGN64;
+		}
+		return v;
+	}
+	uint32_t u = (uint32_t)v;
+	if ((u & 0x7f800000u) == 0 && (u & ~SIGN32) != 0) {
+		cpu->fp_arm_mode |= FPU_ARM_IDC;
+		return u & SIGN32;
+	}
+	return u;
+}
+
+/* Whether the exact result of op, which rounded to r (finite), was below
+ * the smallest normal: FPRoundBase flushes such a result when FZ is set,
+ * whether or not it was exact.  A zero r came from a non-zero exact value
+ * only if the host saw an underflow (tiny and inexact); r at the smallest
+ * normal was tiny if it is below it when computed toward zero. */
+static bool tiny64(struct vcpu *cpu, enum fpu_arith op, double x, double y, double z, double r, bool uf)
+{
+	double m = fabs(r);
+	if (m == 0)
+		return uf;
+	if (m != 0x1p-1022)
+		return m < 0x1p-1022;
+	struct round_save s = round_enter(cpu, IRM_RTZ);
+	FENCE(x);
+	double t = arith64(op, x, y, z);
+	FENCE(t);
+	round_leave(s);
+	return fabs(t) < 0x1p-1022;
+}
+
+static bool tiny32(struct vcpu *cpu, enum fpu_arith op, float x, float y, float z, float r, bool uf)
+{
+	float m = fabsf(r);
+	if (m == 0)
+		return uf;
+	if (m != 0x1p-126f)
+		return m < 0x1p-126f;
+	struct round_save s = round_enter(cpu, IRM_RTZ);
+	FENCE(x);
+	float t = arith32(op, x, y, z);
+	FENCE(t);
+	round_leave(s);
+	return fabsf(t) < 0x1p-126f;
+}
+
+static unsigned arith_operands(enum fpu_arith op) { return op == FPU_SQRT ? 1 : op == FPU_FMA ? 3 : 2; }
+
+/* An Arm op with FZ or DN: inputs flushed (FPUnpackBase), a tiny result
+ * replaced by a zero of its sign with UFC and without IXC (FPRoundBase), a
+ * NaN result by the default NaN (FPProcessNaN, FPDefaultNaN). */
+static uint64_t arm_ctl_arith64(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+				int64_t imm)
+{
+	bool fz = cpu->fp_arm_mode & FPU_ARM_FZ;
+	unsigned n = arith_operands(op);
+	if (fz) {
+		a = fpu_arm_flush_in(cpu, a, 3);
+		b = n > 1 ? fpu_arm_flush_in(cpu, b, 3) : b;
+		c = n > 2 ? fpu_arm_flush_in(cpu, c, 3) : c;
+	}
+	cpu->fp_flags |= host_flags(); /* the op's own flags, apart */
+	feclearexcept(FE_ALL_EXCEPT);
+	uint64_t r = slow_arith64(cpu, op, a, b, c, rm, IRFM_ARM, imm);
+	double x = fpu_f64(a), y = fpu_f64(b), z = fpu_f64(c), d = fpu_f64(r);
+	if (op == FPU_FMA) {
+		x = imm & 1 ? -x : x;
+		z = imm & 2 ? -z : z;
+	}
+	if (fz && isfinite(d) && tiny64(cpu, op, x, y, z, d, fetestexcept(FE_UNDERFLOW))) {
+		feclearexcept(FE_ALL_EXCEPT);
+		cpu->fp_flags |= IR_FFLAG_UF;
+		return r & SIGN64;
+	}
+	if ((cpu->fp_arm_mode & FPU_ARM_DN) && isnan(d))
+		return ARM_DNAN64;
+	return r;
+}
+
+static uint64_t arm_ctl_arith32(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+				int64_t imm)
+{
+	bool fz = cpu->fp_arm_mode & FPU_ARM_FZ;
+	unsigned n = arith_operands(op);
+	if (fz) {
+		a = fpu_arm_flush_in(cpu, a, 2);
+		b = n > 1 ? fpu_arm_flush_in(cpu, b, 2) : b;
+		c = n > 2 ? fpu_arm_flush_in(cpu, c, 2) : c;
+	}
+	cpu->fp_flags |= host_flags();
+	feclearexcept(FE_ALL_EXCEPT);
+	uint64_t r = slow_arith32(cpu, op, a, b, c, rm, IRFM_ARM, imm);
+	float x = fpu_f32((uint32_t)a), y = fpu_f32((uint32_t)b), z = fpu_f32((uint32_t)c), d = fpu_f32((uint32_t)r);
+	if (op == FPU_FMA) {
+		x = imm & 1 ? -x : x;
+		z = imm & 2 ? -z : z;
+	}
+	if (fz && isfinite(d) && tiny32(cpu, op, x, y, z, d, fetestexcept(FE_UNDERFLOW))) {
+		feclearexcept(FE_ALL_EXCEPT);
+		cpu->fp_flags |= IR_FFLAG_UF;
+		return r & SIGN32;
+	}
+	if ((cpu->fp_arm_mode & FPU_ARM_DN) && isnan(d))
+		return ARM_DNAN32;
+	return r;
+}
+
+uint64_t fpu_slow_arith64(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+			  unsigned fmode, int64_t imm)
+{
+	if (fpu_arm_ctl(cpu, fmode))
+		return arm_ctl_arith64(cpu, op, a, b, c, rm, imm);
+	return slow_arith64(cpu, op, a, b, c, rm, fmode, imm);
+}
+
+uint64_t fpu_slow_arith32(struct vcpu *cpu, enum fpu_arith op, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+			  unsigned fmode, int64_t imm)
+{
+	if (fpu_arm_ctl(cpu, fmode))
+		return arm_ctl_arith32(cpu, op, a, b, c, rm, imm);
+	return slow_arith32(cpu, op, a, b, c, rm, fmode, imm);
+}
+
 /* ---- min, max, compares ---- */
 
 /* RISC-V fmin/fmax are minimumNumber/maximumNumber: a single NaN loses, two
@@ -520,7 +653,7 @@ uint64_t fpu_slow_minmax64(struct vcpu *cpu, uint64_t a, uint64_t b, unsigned fm
 	if (sa || sb)
 		cpu->fp_flags |= IR_FFLAG_NV;
 	if ((na && nb) || (fmode == IRFM_ARM && (sa || sb)))
-		return pick_nan64(fmode, v, 2);
+		return fpu_arm_ctl(cpu, fmode) && (cpu->fp_arm_mode & FPU_ARM_DN) ? ARM_DNAN64 : pick_nan64(fmode, v, 2);
 	return na ? b : a;
 }
 
@@ -532,7 +665,9 @@ uint64_t fpu_slow_minmax32(struct vcpu *cpu, uint64_t a, uint64_t b, unsigned fm
 	if (sa || sb)
 		cpu->fp_flags |= IR_FFLAG_NV;
 	if ((na && nb) || (fmode == IRFM_ARM && (sa || sb)))
-		return fpu_box(fmode, fpu_f32(pick_nan32(fmode, v, 2)));
+		return fpu_box(fmode, fpu_f32(fpu_arm_ctl(cpu, fmode) && (cpu->fp_arm_mode & FPU_ARM_DN)
+						      ? ARM_DNAN32
+						      : pick_nan32(fmode, v, 2)));
 	return fpu_box(fmode, fpu_f32(na ? ub : ua));
 }
 
@@ -687,14 +822,24 @@ uint64_t fpu_slow_i2f(struct vcpu *cpu, uint64_t v, enum fpu_int from, bool to_f
  * FPConvertNaN, x86 cvtsd2ss/cvtss2sd); RISC-V gives the canonical NaN. */
 uint64_t fpu_slow_narrow(struct vcpu *cpu, uint64_t a, unsigned rm, unsigned fmode)
 {
+	bool ctl = fpu_arm_ctl(cpu, fmode);
+	if (ctl)
+		a = fpu_arm_flush_in(cpu, a, 3);
 	double x = fpu_f64(a);
 	if (isnan(x)) {
 		if (is_snan64(a))
 			cpu->fp_flags |= IR_FFLAG_NV;
 		uint32_t n = FPU_CNAN32;
-		if (fmode != IRFM_RISCV)
+		if (ctl && (cpu->fp_arm_mode & FPU_ARM_DN))
+			n = ARM_DNAN32;
+		else if (fmode != IRFM_RISCV)
 			n = (uint32_t)(a >> 32 & SIGN32) | 0x7f800000u | QUIET32 | (uint32_t)(a >> 29 & 0x7fffff);
 		return fpu_box(fmode, fpu_f32(n));
+	}
+	if (ctl && (cpu->fp_arm_mode & FPU_ARM_FZ) && x != 0 && fabs(x) < 0x1p-126) {
+		/* FPRoundBase under FZ: tiny, so a zero with UFC and no IXC */
+		cpu->fp_flags |= IR_FFLAG_UF;
+		return fpu_box(fmode, fpu_f32((uint32_t)(a >> 32 & SIGN32)));
 	}
 	unsigned m = op_rm(cpu, rm);
 	struct round_save s = round_enter(cpu, m);
@@ -721,7 +866,7 @@ uint64_t fpu_slow_widen_nan(struct vcpu *cpu, float x, unsigned fmode)
 	uint32_t u = fpu_bits32(x);
 	if (is_snan32(u))
 		cpu->fp_flags |= IR_FFLAG_NV;
-	if (fmode == IRFM_RISCV)
-		return FPU_CNAN64;
+	if (fmode == IRFM_RISCV || (fpu_arm_ctl(cpu, fmode) && (cpu->fp_arm_mode & FPU_ARM_DN)))
+		return FPU_CNAN64; /* Arm's default NaN is the same */
 	return (uint64_t)(u & SIGN32) << 32 | 0x7ff0000000000000ull | QUIET64 | (uint64_t)(u & 0x7fffff) << 29;
 }

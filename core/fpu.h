@@ -75,10 +75,25 @@ static inline uint64_t fpu_box(unsigned fmode, float f)
 	return (fmode == IRFM_RISCV ? FPU_BOX : 0) | fpu_bits32(f);
 }
 
+/* Arm's FPCR.FZ (flush denormal inputs and tiny results to zero) and
+ * FPCR.DN (every NaN result is the default NaN), in cpu->fp_arm_mode with
+ * FPSR.IDC, which only flushing an input raises (Arm ARM J1, FPUnpackBase,
+ * FPRoundBase, FPProcessNaN).  Ops of IRFM_ARM take the slow paths while
+ * FZ or DN is set. */
+#define FPU_ARM_FZ 1u
+#define FPU_ARM_DN 2u
+#define FPU_ARM_IDC 4u
+#define FPU_ARM_CTL (FPU_ARM_FZ | FPU_ARM_DN)
+
+static inline bool fpu_arm_ctl(const struct vcpu *cpu, unsigned fmode)
+{
+	return __builtin_expect(fmode == IRFM_ARM && (cpu->fp_arm_mode & FPU_ARM_CTL), 0);
+}
+
 /* True when the host is already rounding as rm asks, so the op can run as is. */
 static inline bool fpu_host_rounds(const struct vcpu *cpu, unsigned rm)
 {
-	return (rm == IRM_DYN || rm == cpu->fp_rm) && cpu->fp_rm < IRM_RMM;
+	return (rm == IRM_DYN || rm == cpu->fp_rm) && cpu->fp_rm < IRM_RMM && !(cpu->fp_arm_mode & FPU_ARM_CTL);
 }
 
 /* Arm detects tininess before rounding (Arm ARM J1, FPRound), x86 after:
@@ -119,6 +134,9 @@ uint64_t fpu_slow_narrow(struct vcpu *cpu, uint64_t a, unsigned rm, unsigned fmo
 uint64_t fpu_slow_widen_nan(struct vcpu *cpu, float x, unsigned fmode);
 /* A quiet compare met a NaN: NV if either operand (bits, f32 unboxed) is signalling. */
 void fpu_slow_feq_nan(struct vcpu *cpu, uint64_t a, uint64_t b, bool f32);
+/* An Arm operand: under FPCR.FZ a denormal becomes a zero of its sign and
+ * raises IDC (size 2: f32 in the low bits, 3: f64). */
+uint64_t fpu_arm_flush_in(struct vcpu *cpu, uint64_t v, unsigned size);
 
 /* ---- the environment ---- */
 
@@ -213,6 +231,8 @@ static inline uint64_t fpu_FMA32(struct vcpu *cpu, uint64_t a, uint64_t b, uint6
 static inline uint64_t fpu_FMIN32(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				  int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2), b = fpu_arm_flush_in(cpu, b, 2);
 	float x = fpu_unbox(fmode, a), y = fpu_unbox(fmode, b);
 	if (__builtin_expect(isnan(x) || isnan(y), 0))
 		return fpu_slow_minmax32(cpu, a, b, fmode, false);
@@ -224,6 +244,8 @@ static inline uint64_t fpu_FMIN32(struct vcpu *cpu, uint64_t a, uint64_t b, uint
 static inline uint64_t fpu_FMAX32(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				  int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2), b = fpu_arm_flush_in(cpu, b, 2);
 	float x = fpu_unbox(fmode, a), y = fpu_unbox(fmode, b);
 	if (__builtin_expect(isnan(x) || isnan(y), 0))
 		return fpu_slow_minmax32(cpu, a, b, fmode, true);
@@ -238,6 +260,8 @@ static inline uint64_t fpu_FMAX32(struct vcpu *cpu, uint64_t a, uint64_t b, uint
 static inline uint64_t fpu_FEQ32(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				 int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2), b = fpu_arm_flush_in(cpu, b, 2);
 	float x = fpu_unbox(fmode, a), y = fpu_unbox(fmode, b);
 	if (__builtin_expect(!isunordered(x, y), 1))
 		return x == y;
@@ -248,6 +272,8 @@ static inline uint64_t fpu_FEQ32(struct vcpu *cpu, uint64_t a, uint64_t b, uint6
 static inline uint64_t fpu_FLT32(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				 int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2), b = fpu_arm_flush_in(cpu, b, 2);
 	float x = fpu_unbox(fmode, a), y = fpu_unbox(fmode, b);
 	if (__builtin_expect(!isunordered(x, y), 1))
 		return x < y;
@@ -258,6 +284,8 @@ static inline uint64_t fpu_FLT32(struct vcpu *cpu, uint64_t a, uint64_t b, uint6
 static inline uint64_t fpu_FLE32(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				 int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2), b = fpu_arm_flush_in(cpu, b, 2);
 	float x = fpu_unbox(fmode, a), y = fpu_unbox(fmode, b);
 	if (__builtin_expect(!isunordered(x, y), 1))
 		return x <= y;
@@ -337,6 +365,8 @@ static inline uint64_t fpu_FMA64(struct vcpu *cpu, uint64_t a, uint64_t b, uint6
 static inline uint64_t fpu_FMIN64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				  int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 3), b = fpu_arm_flush_in(cpu, b, 3);
 	double x = fpu_f64(a), y = fpu_f64(b);
 	if (__builtin_expect(isnan(x) || isnan(y), 0))
 		return fpu_slow_minmax64(cpu, a, b, fmode, false);
@@ -348,6 +378,8 @@ static inline uint64_t fpu_FMIN64(struct vcpu *cpu, uint64_t a, uint64_t b, uint
 static inline uint64_t fpu_FMAX64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				  int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 3), b = fpu_arm_flush_in(cpu, b, 3);
 	double x = fpu_f64(a), y = fpu_f64(b);
 	if (__builtin_expect(isnan(x) || isnan(y), 0))
 		return fpu_slow_minmax64(cpu, a, b, fmode, true);
@@ -359,6 +391,8 @@ static inline uint64_t fpu_FMAX64(struct vcpu *cpu, uint64_t a, uint64_t b, uint
 static inline uint64_t fpu_FEQ64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				 int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 3), b = fpu_arm_flush_in(cpu, b, 3);
 	double x = fpu_f64(a), y = fpu_f64(b);
 	if (__builtin_expect(!isunordered(x, y), 1))
 		return x == y;
@@ -369,6 +403,8 @@ static inline uint64_t fpu_FEQ64(struct vcpu *cpu, uint64_t a, uint64_t b, uint6
 static inline uint64_t fpu_FLT64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				 int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 3), b = fpu_arm_flush_in(cpu, b, 3);
 	double x = fpu_f64(a), y = fpu_f64(b);
 	if (__builtin_expect(!isunordered(x, y), 1))
 		return x < y;
@@ -379,6 +415,8 @@ static inline uint64_t fpu_FLT64(struct vcpu *cpu, uint64_t a, uint64_t b, uint6
 static inline uint64_t fpu_FLE64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 				 int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 3), b = fpu_arm_flush_in(cpu, b, 3);
 	double x = fpu_f64(a), y = fpu_f64(b);
 	if (__builtin_expect(!isunordered(x, y), 1))
 		return x <= y;
@@ -392,6 +430,8 @@ static inline uint64_t fpu_FLE64(struct vcpu *cpu, uint64_t a, uint64_t b, uint6
 static inline uint64_t fpu_CVT_F32_F64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 				       unsigned fmode, int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2);
 	float x = fpu_unbox(fmode, a);
 	if (__builtin_expect(!isnan(x), 1))
 		return fpu_bits64((double)x);
@@ -540,48 +580,64 @@ static inline uint64_t fpu_f2i_u64(struct vcpu *cpu, double x, unsigned rm, unsi
 static inline uint64_t fpu_CVT_F32_S32(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 				       unsigned fmode, int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2);
 	return fpu_f2i_s32(cpu, fpu_unbox(fmode, a), rm, fmode);
 }
 
 static inline uint64_t fpu_CVT_F32_U32(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 				       unsigned fmode, int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2);
 	return fpu_f2i_u32(cpu, fpu_unbox(fmode, a), rm, fmode);
 }
 
 static inline uint64_t fpu_CVT_F32_S64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 				       unsigned fmode, int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2);
 	return fpu_f2i_s64(cpu, fpu_unbox(fmode, a), rm, fmode);
 }
 
 static inline uint64_t fpu_CVT_F32_U64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 				       unsigned fmode, int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 2);
 	return fpu_f2i_u64(cpu, fpu_unbox(fmode, a), rm, fmode);
 }
 
 static inline uint64_t fpu_CVT_F64_S32(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 				       unsigned fmode, int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 3);
 	return fpu_f2i_s32(cpu, fpu_f64(a), rm, fmode);
 }
 
 static inline uint64_t fpu_CVT_F64_U32(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 				       unsigned fmode, int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 3);
 	return fpu_f2i_u32(cpu, fpu_f64(a), rm, fmode);
 }
 
 static inline uint64_t fpu_CVT_F64_S64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 				       unsigned fmode, int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 3);
 	return fpu_f2i_s64(cpu, fpu_f64(a), rm, fmode);
 }
 
 static inline uint64_t fpu_CVT_F64_U64(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 				       unsigned fmode, int64_t imm)
 {
+	if (fpu_arm_ctl(cpu, fmode))
+		a = fpu_arm_flush_in(cpu, a, 3);
 	return fpu_f2i_u64(cpu, fpu_f64(a), rm, fmode);
 }
 

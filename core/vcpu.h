@@ -42,6 +42,9 @@ struct vcpu {
 	/* FP environment in IR encodings; host flags accrue between reads */
 	uint32_t fp_flags;
 	uint32_t fp_rm;
+	/* Arm FPCR.FZ/DN in force and FPSR.IDC accrued (FPU_ARM_*, core/fpu.h);
+	 * zero for other guests */
+	uint32_t fp_arm_mode;
 
 	volatile int interrupt;      /* set asynchronously; blocks check it when chaining */
 	struct vcpu_trap trap;       /* valid on VEXIT_TRAP */

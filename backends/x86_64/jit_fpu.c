@@ -76,6 +76,8 @@ bool jit_fp_inlined(const struct ir_insn *i)
 	case IR_FADD32: case IR_FSUB32: case IR_FMUL32: case IR_FDIV32: case IR_FSQRT32:
 		return (i->rm < IRM_RMM || i->rm == IRM_DYN) && i->fmode != IRFM_ARM;
 	case IR_FEQ64: case IR_FLT64: case IR_FLE64: case IR_FEQ32: case IR_FLT32: case IR_FLE32:
+		/* Arm's compares flush denormal operands under FPCR.FZ (core/fpu.h) */
+		return i->fmode != IRFM_ARM;
 	case IR_FFLAGS_SET: case IR_FFLAGS_GET:
 		return true;
 	default:
@@ -196,6 +198,8 @@ static void fflags_get(struct jit_ctx *c, const struct ir_insn *i)
 
 bool jit_emit_fp_inline(struct jit_ctx *c, const struct ir_insn *i)
 {
+	if (!jit_fp_inlined(i))
+		return false;
 	switch (i->op) {
 	case IR_FADD64: return arith(c, i, 8, 0x58);
 	case IR_FSUB64: return arith(c, i, 8, 0x5c);

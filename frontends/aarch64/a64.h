@@ -140,6 +140,9 @@ void a64_vclear_hi(struct a64_ctx *c, unsigned vd);
 /* Emits the update of the IR rounding mode after a write of A64_FPCR. */
 void a64_fpcr_changed(struct a64_ctx *c);
 uint64_t a64_helper_fpsr_read(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t cc);
+/* FPCR's FZ and DN into cpu->fp_arm_mode (after every write of FPCR). */
+void a64_fpcr_mode(struct vcpu *cpu, uint64_t fpcr);
+uint64_t a64_helper_fpcr_mode(struct vcpu *cpu, uint64_t fpcr, uint64_t b, uint64_t cc);
 uint64_t a64_helper_fpsr_write(struct vcpu *cpu, uint64_t v, uint64_t b, uint64_t cc);
 
 /* frontend_aarch64.translate (decode.c), disassembly (disasm.c). */

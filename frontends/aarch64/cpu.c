@@ -47,6 +47,7 @@ static void cpu_init(struct vcpu *cpu)
 {
 	cpu->slot[A64_ZERO] = cpu->slot[A64_ZERO + 1] = 0;
 	cpu->slot[A64_FPCR] = 0;
+	cpu->fp_arm_mode = 0;
 	cpu->slot[A64_FPSRX] = 0;
 	a64_set_nzcv(cpu, 0);
 	cpu->fp_rm = IRM_RNE;

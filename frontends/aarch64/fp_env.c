@@ -18,6 +18,21 @@ void a64_fpcr_changed(struct a64_ctx *c)
 	ir_emit(b, IR_SHR, rm, rm, sh, 0);
 	ir_emit(b, IR_ANDI, rm, rm, 0, 15);
 	ir_emit(b, IR_FRM_SET, 0, rm, 0, 0);
+	ir_call(b, a64_helper_fpcr_mode, ir_temp(b), A64_FPCR, A64_ZERO, A64_ZERO);
+}
+
+/* FPCR.FZ (bit 24) and FPCR.DN (bit 25) as core/fpu.h's FPU_ARM_FZ/DN: the
+ * ops of IRFM_ARM apply them (Arm ARM D13.2 "FPCR"). */
+void a64_fpcr_mode(struct vcpu *cpu, uint64_t fpcr)
+{
+	cpu->fp_arm_mode = (cpu->fp_arm_mode & ~FPU_ARM_CTL) | (fpcr >> 24 & 1 ? FPU_ARM_FZ : 0) |
+			   (fpcr >> 25 & 1 ? FPU_ARM_DN : 0);
+}
+
+uint64_t a64_helper_fpcr_mode(struct vcpu *cpu, uint64_t fpcr, uint64_t b, uint64_t cc)
+{
+	a64_fpcr_mode(cpu, fpcr);
+	return 0;
 }
 
 /* FPSR IOC, DZC, OFC, UFC, IXC (bits 0..4) are the IR's NV, DZ, OF, UF, NX
@@ -31,15 +46,19 @@ static uint64_t reverse5(uint64_t v)
 }
 
 #define FPSR_KEPT (1u << 27 | 1u << 7) /* QC, IDC: no IR flag for them */
+#define FPSR_IDC (1u << 7)
 
+/* IDC accrues in cpu->fp_arm_mode when FZ flushes an input (core/fpu.c). */
 uint64_t a64_helper_fpsr_read(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t cc)
 {
-	return reverse5(fpu_fflags_get(cpu)) | (cpu->slot[A64_FPSRX] & FPSR_KEPT);
+	uint64_t idc = cpu->fp_arm_mode & FPU_ARM_IDC ? FPSR_IDC : 0;
+	return reverse5(fpu_fflags_get(cpu)) | (cpu->slot[A64_FPSRX] & FPSR_KEPT) | idc;
 }
 
 uint64_t a64_helper_fpsr_write(struct vcpu *cpu, uint64_t v, uint64_t b, uint64_t cc)
 {
 	fpu_fflags_set(cpu, reverse5(v & 0x1f));
 	cpu->slot[A64_FPSRX] = v & FPSR_KEPT;
+	cpu->fp_arm_mode &= ~FPU_ARM_IDC;
 	return 0;
 }

@@ -6,6 +6,7 @@
 
 #include "core/fpu.h"
 #include "core/vcpu.h"
+#include "frontends/aarch64/a64.h"
 
 /* A format: exponent and fraction widths. */
 struct ffmt {
@@ -32,12 +33,18 @@ static uint64_t max_normal(struct ffmt f, bool neg)
 
 static uint64_t narrow_bits(unsigned size, uint64_t v) { return size == 3 ? v : (uint32_t)v; }
 
-/* FPProcessNaN of one operand. */
+/* FPProcessNaN of one operand: quieted, or the default NaN under FPCR.DN. */
 static uint64_t process_nan(struct vcpu *cpu, struct ffmt f, uint64_t v)
 {
 	if (is_snan(f, v))
 		cpu->fp_flags |= IR_FFLAG_NV;
-	return quiet(f, v);
+	return cpu->fp_arm_mode & FPU_ARM_DN ? default_nan(f) : quiet(f, v);
+}
+
+/* An operand under FPCR.FZ (FPUnpackBase): a denormal reads as zero, IDC. */
+static uint64_t flush_in(struct vcpu *cpu, uint64_t v, unsigned size)
+{
+	return cpu->fp_arm_mode & FPU_ARM_FZ ? fpu_arm_flush_in(cpu, v, size) : v;
 }
 
 bool a64_process_nans(struct vcpu *cpu, uint64_t a, uint64_t b, unsigned size, uint64_t *r)
@@ -61,6 +68,7 @@ bool a64_process_nans(struct vcpu *cpu, uint64_t a, uint64_t b, unsigned size, u
 uint64_t a64_fmaxmin(struct vcpu *cpu, uint64_t a, uint64_t b, unsigned size, bool max)
 {
 	uint64_t r;
+	a = flush_in(cpu, a, size), b = flush_in(cpu, b, size);
 	if (a64_process_nans(cpu, a, b, size, &r))
 		return r;
 	a = narrow_bits(size, a), b = narrow_bits(size, b);
@@ -101,7 +109,7 @@ static bool round_up(unsigned rm, bool neg, uint64_t rem, uint64_t half, bool od
 uint64_t a64_frint(struct vcpu *cpu, uint64_t a, unsigned size, unsigned rm, bool exact)
 {
 	struct ffmt f = fmt_of(size);
-	a = narrow_bits(size, a);
+	a = flush_in(cpu, narrow_bits(size, a), size);
 	if (rm == IRM_DYN)
 		rm = cpu->fp_rm;
 	if (is_nan(f, a))
@@ -150,14 +158,21 @@ uint64_t a64_helper_frint(struct vcpu *cpu, uint64_t a, uint64_t desc, uint64_t 
 
 /* Exact: every half is a double.  NaNs keep their payload, quieted
  * (FPConvertNaN). */
+/* FPCR.AHP: half precision is Arm's alternative format, without
+ * infinities or NaNs: exponent 31 holds normal numbers (Arm ARM J1,
+ * FPUnpackCV, FPRoundBase, FPConvert). */
+static bool ahp(const struct vcpu *cpu) { return cpu->slot[A64_FPCR] >> 26 & 1; }
+
 uint64_t a64_f16_to_f64(struct vcpu *cpu, uint16_t h)
 {
 	uint64_t sign = (uint64_t)(h >> 15) << 63, e = h >> 10 & 31, m = h & 0x3ff;
-	if (e == 31) {
+	if (e == 31 && !ahp(cpu)) {
 		if (m == 0)
 			return sign | 0x7ff0000000000000ull;
 		if (!(m & 0x200))
 			cpu->fp_flags |= IR_FFLAG_NV;
+		if (cpu->fp_arm_mode & FPU_ARM_DN)
+			return default_nan(F64);
 		return sign | 0x7ff8000000000000ull | m << 42;
 	}
 	if (e == 0) {
@@ -178,13 +193,20 @@ uint16_t a64_f64_to_f16(struct vcpu *cpu, uint64_t d, unsigned rm)
 	bool neg = d >> 63;
 	uint16_t sign = neg ? 0x8000 : 0;
 	uint64_t e = get_exp(F64, d), frac = get_frac(F64, d);
+	bool alt = ahp(cpu);
 	if (rm == IRM_DYN)
 		rm = cpu->fp_rm;
 	if (e == 0x7ff) {
+		if (alt) { /* FPConvert: a NaN becomes zero, infinity the largest value; Invalid */
+			cpu->fp_flags |= IR_FFLAG_NV;
+			return frac ? sign : sign | 0x7fff;
+		}
 		if (frac == 0)
 			return sign | 0x7c00;
 		if (!(frac >> 51 & 1))
 			cpu->fp_flags |= IR_FFLAG_NV;
+		if (cpu->fp_arm_mode & FPU_ARM_DN)
+			return 0x7e00;
 		return sign | 0x7e00 | (uint16_t)(frac >> 42 & 0x1ff);
 	}
 	if (e == 0 && frac == 0)
@@ -206,15 +228,19 @@ uint16_t a64_f64_to_f16(struct vcpu *cpu, uint64_t d, unsigned rm)
 	}
 	if (round_up(rm, neg, rem, half, q & 1))
 		q++;
+	/* Normal results carry the implicit bit in q, so adding the exponent
+	 * field below makes a mantissa overflow bump the exponent. */
+	uint64_t bits = (tiny ? 0 : (uint64_t)(texp + 14) << 10) + q;
+	if (alt && bits >= 0x8000) { /* beyond exponent 31: the largest value, Invalid, not Inexact */
+		cpu->fp_flags |= IR_FFLAG_NV;
+		return sign | 0x7fff;
+	}
 	if (rem) {
 		cpu->fp_flags |= IR_FFLAG_NX;
 		if (tiny)
 			cpu->fp_flags |= IR_FFLAG_UF;
 	}
-	/* Normal results carry the implicit bit in q, so adding the exponent
-	 * field below makes a mantissa overflow bump the exponent. */
-	uint64_t bits = (tiny ? 0 : (uint64_t)(texp + 14) << 10) + q;
-	if (bits >= 0x7c00) {
+	if (bits >= 0x7c00 && !alt) {
 		cpu->fp_flags |= IR_FFLAG_OF | IR_FFLAG_NX;
 		bool to_inf = rm == IRM_RNE || rm == IRM_RMM || (rm == IRM_RUP && !neg) || (rm == IRM_RDN && neg);
 		return sign | (to_inf ? 0x7c00 : 0x7bff);
@@ -234,9 +260,11 @@ uint64_t a64_helper_fcvt_half(struct vcpu *cpu, uint64_t a, uint64_t types, uint
 			return (uint32_t)(d >> 32 & 0x80000000u) | 0x7fc00000u | (uint32_t)(get_frac(F64, d) >> 29);
 		return fpu_bits32((float)fpu_f64(d));
 	}
-	uint64_t d = a;
+	/* single and double operands flush under FZ (FPUnpackCV); half
+	 * results do not (that is FPCR.FZ16, not implemented) */
+	uint64_t d = flush_in(cpu, a, from == 0 ? 2 : 3);
 	if (from == 0) { /* single to double, exactly, NaN payload kept without raising (done below) */
-		uint32_t s = (uint32_t)a;
+		uint32_t s = (uint32_t)d;
 		if (is_nan(F32, s))
 			d = (uint64_t)(s >> 31) << 63 | 0x7ff0000000000000ull | (uint64_t)get_frac(F32, s) << 29;
 		else

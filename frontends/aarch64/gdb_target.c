@@ -6,6 +6,7 @@
  * The frontend's cpu.c points its .gdb at aarch64_gdb_target. */
 #include <string.h>
 
+#include "core/fpu.h"
 #include "core/gdbstub.h"
 #include "core/vcpu.h"
 #include "frontends/aarch64/a64.h"
@@ -156,7 +157,8 @@ static size_t read_reg(const struct vcpu *cpu, unsigned n, uint8_t *buf)
 		if (n == R_CPSR)
 			w = (uint32_t)a64_nzcv(cpu);
 		else if (n == R_FPSR)
-			w = reverse5(cpu->fp_flags & 0x1f) | ((uint32_t)cpu->slot[A64_FPSRX] & FPSR_KEPT);
+			w = reverse5(cpu->fp_flags & 0x1f) | ((uint32_t)cpu->slot[A64_FPSRX] & FPSR_KEPT) |
+			    (cpu->fp_arm_mode & FPU_ARM_IDC ? 1u << 7 : 0);
 		else
 			w = (uint32_t)cpu->slot[A64_FPCR];
 		memcpy(buf, &w, 4); /* the host is little-endian, as the guest */
@@ -188,9 +190,11 @@ static int write_reg(struct vcpu *cpu, unsigned n, const uint8_t *buf)
 	} else if (n == R_FPSR) {
 		cpu->fp_flags = reverse5(w & 0x1f);
 		cpu->slot[A64_FPSRX] = w & FPSR_KEPT;
+		cpu->fp_arm_mode &= ~FPU_ARM_IDC;
 	} else if (n == R_FPCR) {
 		cpu->slot[A64_FPCR] = w & A64_FPCR_MASK;
 		cpu->fp_rm = rmode_to_irm[(w >> A64_FPCR_RMODE_SHIFT) & 3];
+		a64_fpcr_mode(cpu, w);
 	} else {
 		return -1;
 	}

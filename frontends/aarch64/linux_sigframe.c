@@ -153,6 +153,7 @@ static int restore(struct vcpu *cpu, uint64_t *mask, struct linux_sigstack *stac
 		memcpy(&cpu->slot[A64_V(0) + i], fp + 16 + 8 * i, 8);
 	cpu->slot[A64_FPCR] = fpcr & A64_FPCR_MASK;
 	fpu_frm_set(cpu, rmode_to_irm[(fpcr >> A64_FPCR_RMODE_SHIFT) & 3]);
+	a64_fpcr_mode(cpu, fpcr);
 	a64_helper_fpsr_write(cpu, fpsr, 0, 0);
 	*mask = fr->sigmask;
 	stack->sp = fr->ss_sp;

@@ -124,6 +124,7 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 		return -ENOMEM;
 	child = vcpu_new(cpu->fe);
 	memcpy(child->slot, cpu->slot, sizeof(uint64_t) * IR_ARCH_SLOTS);
+	child->fp_arm_mode = cpu->fp_arm_mode; /* FPCR.FZ/DN, FPSR.IDC */
 	child->pc = cpu->pc;
 	ts.fp_rm = cpu->fp_rm;
 	ts.fp_flags = fpu_fflags_get(cpu);
