@@ -27,9 +27,11 @@ startup_runs=${FERRY_BENCH_STARTUP_RUNS:-20}
 timeout=${FERRY_BENCH_TIMEOUT:-900}
 sysroot=/usr/riscv64-linux-gnu
 rvcc=riscv64-linux-gnu-gcc
+a64cc=aarch64-linux-gnu-gcc
 
 compute="intmix sha256 sort strparse fp"
-benches="$compute syscall hello"
+system="syscall futex signal"
+benches="$compute $system hello"
 
 # -ffp-contract=off: riscv64 gcc would otherwise fuse a*b+c into fmadd while
 # x86-64 (no FMA in the baseline ISA) rounds twice, and checksums would differ.
@@ -60,7 +62,7 @@ build() {
 	shift 3
 	stale "$dst" "$src" || return 0
 	# shellcheck disable=SC2086  # CFLAGS is a list of options
-	if ! "$cc" $CFLAGS "-I$root" "$@" -o "$dst" "$src" -lm 2>"$dst.log"; then
+	if ! "$cc" $CFLAGS "-I$root" "$@" -o "$dst" "$src" -lm -pthread 2>"$dst.log"; then
 		echo "bench: cannot build $dst:" >&2
 		cat "$dst.log" >&2
 		status=1
@@ -70,12 +72,13 @@ build() {
 	rm -f "$dst.log"
 }
 
-mkdir -p "$out/native" "$out/riscv64" "$out/runs"
+mkdir -p "$out/native" "$out/riscv64" "$out/aarch64" "$out/runs"
 build gcc "$out/timeit" "$here/timeit.c" -static || exit 1
 for b in $benches; do
 	selected "$b" || continue
 	build gcc "$out/native/$b" "$here/$b.c"
 	build "$rvcc" "$out/riscv64/$b" "$here/$b.c" -static
+	[ "$b" = hello ] || build "$a64cc" "$out/aarch64/$b" "$here/$b.c" -static
 done
 if selected hello; then
 	build gcc "$out/native/hello-static" "$here/hello.c" -static
@@ -110,12 +113,12 @@ run() {
 	fi
 }
 
-# ferry_run <name> [timeit options] -- cmd...: run under ferry, or n/a.
+# ferry_run <name> <runner> [timeit options] -- cmd...: run under ferry, or n/a.
 ferry_run() {
 	if [ "$have_ferry" = 1 ]; then
-		r_name=$1
-		shift
-		run "$r_name" ferry "$@"
+		r_name=$1 r_runner=$2
+		shift 2
+		run "$r_name" "$r_runner" "$@"
 	else
 		st=n/a ns=0 rss=0
 	fi
@@ -142,7 +145,7 @@ echo "targets: compute throughput >= 0.50x qemu-riscv64 (geomean); static hello 
 echo "vs qemu = qemu time / ferry time (> 1: ferry faster); vs native = ferry time / native time (slowdown)"
 echo
 fmt_row='%-12s %10s %10s %10s %9s %10s  %s\n'
-for b in $compute syscall; do
+for b in $compute $system; do
 	if selected "$b"; then
 		# shellcheck disable=SC2059
 		printf "$fmt_row" benchmark "native s" "qemu s" "ferry s" "vs qemu" "vs native" check
@@ -150,19 +153,27 @@ for b in $compute syscall; do
 	fi
 done
 
-geo_n=0 geo_q=0 geo_nat=0 geo_total=0
-for b in $compute syscall; do
-	selected "$b" || continue
-	if [ ! -x "$out/native/$b" ] || [ ! -x "$out/riscv64/$b" ]; then
+# row <benchmark> <arch>: one line of the table.  The native run is made
+# once (for riscv64) and serves both guest architectures.
+row() {
+	b=$1 arch=$2
+	qr=qemu fr=ferry
+	[ "$arch" = aarch64 ] && qr=qemu-aarch64 fr=ferry-aarch64
+	if [ ! -x "$out/native/$b" ] || [ ! -x "$out/$arch/$b" ]; then
 		# shellcheck disable=SC2059
 		printf "$fmt_row" "$b" FAIL FAIL FAIL - - "not built"
-		continue
+		return
 	fi
-	run "$b" native -- "$out/native/$b" "$scale"
-	n_st=$st n_ns=$ns
-	run "$b" qemu -- qemu-riscv64 "$out/riscv64/$b" "$scale"
+	if [ "$arch" = riscv64 ] || [ ! -s "$out/runs/$b.native.res" ]; then
+		run "$b" native -- "$out/native/$b" "$scale"
+		n_st=$st n_ns=$ns
+		eval "nat_st_$b=\$st nat_ns_$b=\$ns"
+	else
+		eval "n_st=\$nat_st_$b n_ns=\$nat_ns_$b"
+	fi
+	run "$b" "$qr" -- "qemu-$arch" "$out/$arch/$b" "$scale"
 	q_st=$st q_ns=$ns
-	ferry_run "$b" -- "$ferry" "$out/riscv64/$b" "$scale"
+	ferry_run "$b" "$fr" -- "$ferry" "$out/$arch/$b" "$scale"
 	f_st=$st f_ns=$ns
 
 	check=ok
@@ -172,16 +183,16 @@ for b in $compute syscall; do
 		failed "$b" native "$n_st"
 	fi
 	if [ "$q_st" != ok ]; then
-		q_col=FAIL check="FAIL(qemu)"
-		failed "$b" qemu "$q_st"
-	elif [ "$n_st" = ok ] && ! compare "$b" qemu; then
-		check="MISMATCH(qemu)" status=1
+		q_col=FAIL check="FAIL($qr)"
+		failed "$b" "$qr" "$q_st"
+	elif [ "$n_st" = ok ] && ! compare "$b" "$qr"; then
+		check="MISMATCH($qr)" status=1
 	fi
 	case $f_st in
 	ok)
-		if [ "$n_st" = ok ] && ! compare "$b" ferry; then
-			check="MISMATCH(ferry)" status=1
-			note "$b: diff $out/runs/$b.native.out $out/runs/$b.ferry.out"
+		if [ "$n_st" = ok ] && ! compare "$b" "$fr"; then
+			check="MISMATCH($fr)" status=1
+			note "$b: diff $out/runs/$b.native.out $out/runs/$b.$fr.out"
 		fi
 		[ "$q_st" = ok ] && vq=$(ratio "$q_ns" "$f_ns")
 		[ "$n_st" = ok ] && vn=$(ratio "$f_ns" "$n_ns")
@@ -189,12 +200,12 @@ for b in $compute syscall; do
 	n/a) f_col=n/a ;;
 	*)
 		f_col=FAIL
-		[ "$check" = ok ] && check="FAIL(ferry)"
-		failed "$b" ferry "$f_st"
+		[ "$check" = ok ] && check="FAIL($fr)"
+		failed "$b" "$fr" "$f_st"
 		;;
 	esac
-	[ "$b" = syscall ] && check="$check (not in geomean)"
-	case $compute in *"$b"*)
+	case " $system " in *" $b "*) check="$check (not in geomean)" ;; esac
+	case " $compute " in *" $b "*)
 		geo_total=$((geo_total + 1))
 		if [ "$check" = ok ] && [ "$f_st" = ok ] && [ "$vq" != - ] && [ "$vn" != - ]; then
 			geo_n=$((geo_n + 1))
@@ -205,17 +216,92 @@ for b in $compute syscall; do
 	esac
 	# shellcheck disable=SC2059
 	printf "$fmt_row" "$b" "$n_col" "$q_col" "$f_col" "$vq" "$vn" "$check"
-done
+}
 
-geo_vq=- geo_vn=-
-if [ "$geo_n" -gt 0 ]; then
-	geo_vq=$(awk -v s="$geo_q" -v n="$geo_n" 'BEGIN { printf "%.2fx", exp(s / n) }')
-	geo_vn=$(awk -v s="$geo_nat" -v n="$geo_n" 'BEGIN { printf "%.2fx", exp(s / n) }')
-fi
-if [ "$geo_total" -gt 0 ]; then
+geomean_row() {
+	geo_vq=- geo_vn=-
+	if [ "$geo_n" -gt 0 ]; then
+		geo_vq=$(awk -v s="$geo_q" -v n="$geo_n" 'BEGIN { printf "%.2fx", exp(s / n) }')
+		geo_vn=$(awk -v s="$geo_nat" -v n="$geo_n" 'BEGIN { printf "%.2fx", exp(s / n) }')
+	fi
+	if [ "$geo_total" -gt 0 ]; then
+		# shellcheck disable=SC2059
+		printf "$fmt_row" geomean "" "" "" "$geo_vq" "$geo_vn" "compute, $geo_n of $geo_total benchmarks"
+	fi
+}
+
+geo_n=0 geo_q=0 geo_nat=0 geo_total=0
+for b in $compute $system; do
+	selected "$b" && row "$b" riscv64
+done
+geomean_row
+rv_geo_vq=$geo_vq
+
+# aarch64 guests: the same programs against qemu-aarch64 and native.
+a64_any=0
+for b in $compute $system; do selected "$b" && a64_any=1; done
+if [ "$a64_any" = 1 ]; then
+	echo
+	echo "aarch64 guests (qemu = qemu-aarch64):"
 	# shellcheck disable=SC2059
-	printf "$fmt_row" geomean "" "" "" "$geo_vq" "$geo_vn" "compute, $geo_n of $geo_total benchmarks"
+	printf "$fmt_row" benchmark "native s" "qemu s" "ferry s" "vs qemu" "vs native" check
+	geo_n=0 geo_q=0 geo_nat=0 geo_total=0
+	for b in $compute $system; do
+		selected "$b" && row "$b" aarch64
+	done
+	geomean_row
 fi
+geo_vq=$rv_geo_vq
+
+# go test: one package's test binary (go test -c), riscv64 under qemu and
+# ferry against the same tests built for the host; run in the package's
+# source directory (its testdata).
+gopkg=${FERRY_BENCH_GO_PKG:-strconv}
+if selected gotest; then
+	echo
+	if ! command -v go >/dev/null 2>&1; then
+		note "gotest: go is not installed"
+	else
+		goroot=$(go env GOROOT)
+		mkdir -p "$out/go"
+		for ga in amd64 riscv64; do
+			[ -x "$out/go/$gopkg.$ga" ] && continue
+			if ! GOARCH=$ga CGO_ENABLED=0 GOCACHE=$out/go/cache go test -c -o "$out/go/$gopkg.$ga" "$gopkg" \
+				>"$out/go/$gopkg.$ga.log" 2>&1; then
+				note "gotest: cannot build the $gopkg tests for $ga (see $out/go/$gopkg.$ga.log)"
+				status=1
+			fi
+		done
+		fmt_go='%-16s %10s %10s %10s %9s %10s  %s\n'
+		# shellcheck disable=SC2059
+		printf "$fmt_go" "go test -short" "native s" "qemu s" "ferry s" "vs qemu" "vs native" check
+		if [ -x "$out/go/$gopkg.amd64" ] && [ -x "$out/go/$gopkg.riscv64" ]; then
+			cd "$goroot/src/$gopkg" || exit 1
+			run gotest native -- "$out/go/$gopkg.amd64" -test.short
+			n_st=$st n_ns=$ns
+			run gotest qemu -- qemu-riscv64 "$out/go/$gopkg.riscv64" -test.short
+			q_st=$st q_ns=$ns
+			ferry_run gotest ferry -- "$ferry" "$out/go/$gopkg.riscv64" -test.short
+			f_st=$st f_ns=$ns
+			cd - >/dev/null || exit 1
+			check=ok vq=- vn=-
+			for r in native qemu ferry; do
+				case $r in native) r_st=$n_st ;; qemu) r_st=$q_st ;; *) r_st=$f_st ;; esac
+				if [ "$r_st" != ok ]; then
+					check="FAIL($r)"
+					failed gotest "$r" "$r_st"
+				elif ! grep -qx PASS "$out/runs/gotest.$r.out"; then
+					check="FAIL($r)" status=1
+				fi
+			done
+			[ "$f_st" = ok ] && [ "$q_st" = ok ] && vq=$(ratio "$q_ns" "$f_ns")
+			[ "$f_st" = ok ] && [ "$n_st" = ok ] && vn=$(ratio "$f_ns" "$n_ns")
+			# shellcheck disable=SC2059
+			printf "$fmt_go" "$gopkg (riscv64)" "$(secs "$n_ns")" "$(secs "$q_ns")" "$(secs "$f_ns")" "$vq" "$vn" "$check"
+		fi
+	fi
+fi
+
 
 # Start-up: one checked run (output and peak RSS), then the mean wall time
 # of $startup_runs runs with stdout discarded.
