@@ -24,14 +24,16 @@ guest_names() {
 	done | sort
 }
 
+# The build variants of an arch's guest tests (tests/build.mk's VARIANTS_<arch>).
 guest_variants() { # ARCH
-	echo static-O0 static-O2 dynamic-O0 dynamic-O2
-	if [ -n "$FULL" ]; then
-		case $1 in
-		riscv64) echo static-Os dynamic-O3zb ;;
-		*) echo static-Os dynamic-O3 ;;
-		esac
-	fi
+	case $1 in
+	riscv64)
+		echo static-O0 static-O2 dynamic-O0 dynamic-O2
+		[ -n "$FULL" ] && echo static-Os dynamic-O3zb ;;
+	*)
+		echo static-O0 static-O2 dynamic-O2
+		[ -n "$FULL" ] && echo dynamic-O0 static-Os dynamic-O3 ;;
+	esac
 	return 0
 }
 
