@@ -278,6 +278,7 @@ uint64_t a64_helper_fcvt_half(struct vcpu *cpu, uint64_t a, uint64_t types, uint
 uint64_t a64_fcvt_fixed(struct vcpu *cpu, uint64_t a, bool dbl, unsigned fbits, bool to64, bool uns, unsigned rm)
 {
 	uint64_t d;
+	a = flush_in(cpu, dbl ? a : (uint32_t)a, dbl ? 3 : 2);
 	if (dbl) {
 		d = a;
 	} else {
@@ -340,7 +341,7 @@ static uint64_t build(struct ffmt f, bool neg, uint64_t exp, uint64_t frac52v)
 uint64_t a64_frecpe(struct vcpu *cpu, uint64_t a, unsigned size)
 {
 	struct ffmt f = fmt_of(size);
-	a = narrow_bits(size, a);
+	a = flush_in(cpu, narrow_bits(size, a), size);
 	bool neg = a & sign_bit(f);
 	if (is_nan(f, a))
 		return process_nan(cpu, f, a);
@@ -358,6 +359,12 @@ uint64_t a64_frecpe(struct vcpu *cpu, uint64_t a, unsigned size)
 		bool to_inf = rm == IRM_RNE || (rm == IRM_RUP && !neg) || (rm == IRM_RDN && neg);
 		cpu->fp_flags |= IR_FFLAG_OF | IR_FFLAG_NX;
 		return to_inf ? inf_of(f, neg) : max_normal(f, neg);
+	}
+	/* FPRecipEstimate under FZ: a reciprocal below the normal range
+	 * (|a| >= 2^(bias-1)) is a zero of a's sign, with UFC */
+	if ((cpu->fp_arm_mode & FPU_ARM_FZ) && exp >= (int64_t)exp_max(f) - 2) {
+		cpu->fp_flags |= IR_FFLAG_UF;
+		return neg ? sign_bit(f) : 0;
 	}
 	if (exp == 0) {
 		if (!(frac >> 51 & 1)) {
@@ -383,7 +390,7 @@ uint64_t a64_frecpe(struct vcpu *cpu, uint64_t a, unsigned size)
 uint64_t a64_frsqrte(struct vcpu *cpu, uint64_t a, unsigned size)
 {
 	struct ffmt f = fmt_of(size);
-	a = narrow_bits(size, a);
+	a = flush_in(cpu, narrow_bits(size, a), size);
 	bool neg = a & sign_bit(f);
 	if (is_nan(f, a))
 		return process_nan(cpu, f, a);
@@ -417,7 +424,7 @@ uint64_t a64_frsqrte(struct vcpu *cpu, uint64_t a, unsigned size)
 uint64_t a64_frecpx(struct vcpu *cpu, uint64_t a, unsigned size)
 {
 	struct ffmt f = fmt_of(size);
-	a = narrow_bits(size, a);
+	a = flush_in(cpu, narrow_bits(size, a), size);
 	if (is_nan(f, a))
 		return process_nan(cpu, f, a);
 	uint64_t e = get_exp(f, a), s = a & sign_bit(f);

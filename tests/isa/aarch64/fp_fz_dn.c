@@ -99,6 +99,12 @@ static void conversions(void)
 	CVT("fcvtzs w, s denorm", "fcvtzs %w0, s0", "s", "w", 0x00000009u);
 	CVT("fcvtzu x, d denorm", "fcvtzu %0, d0", "d", "", 0x0000000000000009ull);
 	CVT("fcvtas w, s denorm", "fcvtas %w0, s0", "s", "w", 0x00400000u);
+	CVT("fcvtzs w, s, #4 denorm", "fcvtzs %w0, s0, #4", "s", "w", 0x00000009u);
+	CVT("frecpe s 2^127", "frecpe s2, s0\n\tfmov %w0, s2", "s", "w", 0x7f000000u);
+	CVT("frecpe s denorm", "frecpe s2, s0\n\tfmov %w0, s2", "s", "w", 0x00000001u);
+	CVT("frecpe d 2^1022", "frecpe d2, d0\n\tfmov %0, d2", "d", "", 0x7fd0000000000000ull);
+	CVT("frsqrte d denorm", "frsqrte d2, d0\n\tfmov %0, d2", "d", "", 0x0000000000000100ull);
+	CVT("frecpx s -denorm", "frecpx s2, s0\n\tfmov %w0, s2", "s", "w", 0x80000003u);
 	CVT("fcvt h, s 1.0", "fcvt h2, s0\n\tumov %w0, v2.h[0]", "s", "w", 0x3f800000u);
 	CVT("fcvt h, s 65536.0", "fcvt h2, s0\n\tumov %w0, v2.h[0]", "s", "w", 0x47800000u);
 	CVT("fcvt h, s 131008.0", "fcvt h2, s0\n\tumov %w0, v2.h[0]", "s", "w", 0x47ffe000u);
@@ -158,6 +164,9 @@ static void all(const char *mode)
 	   0x20b0000000000000ull, 0x4000000000000000ull);
 	V2("fsub v.2d NaN payload, denorm", "fsub v2.2d, v0.2d, v1.2d", 0x7ff8000000000042ull,
 	   0x0000000000000009ull, 0x3ff0000000000000ull, 0x0000000000000000ull);
+	V2("fcmeq v.4s denorm lanes, 0", "fcmeq v2.4s, v0.4s, v1.4s", 0x0000000100000000ull, 0x80000005007fffffull, 0,
+	   0x0000000100000000ull);
+	V2("fcmgt v.2d denorm, 0", "fcmgt v2.2d, v0.2d, v1.2d", 0x0000000000000001ull, 0x3ff0000000000000ull, 0, 0);
 	conversions();
 	V2("fmla v.4s tiny product", "movi v2.2d, #0\n\tfmla v2.4s, v0.4s, v1.4s", 0x0d8000000d800000ull, 0x0d8000000d800000ull,
 	   0x3080000030800000ull, 0x3080000030800000ull);
