@@ -9,7 +9,8 @@
 . "$(dirname "$0")/helpers.bash"
 need_ferry
 need_cmd go
-export GOCACHE=${GOCACHE:-$B/tests/gocache} GOFLAGS=-mod=mod CGO_ENABLED=0 GOOS=linux
+# one build cache for every build directory (make check and check-asan)
+export GOCACHE=${GOCACHE:-/tmp/ferry-gocache-$(id -u)} GOFLAGS=-mod=mod CGO_ENABLED=0 GOOS=linux
 backends=$("$FERRY" --list-backends | awk '{ print $1 }')
 cd "$W" || exit 2
 

@@ -1,9 +1,9 @@
 # Sourced by the tests/scripts/*.sh feature tests; not a test itself.
 #
 # Contract: tests/scripts/NAME.sh <builddir>, run from the repo root with
-# FERRY=<builddir>/ferry in the environment; exit 0 pass, 77 skipped (the
-# reason on the last line), anything else fail.  Each check prints what it
-# compares.
+# FERRY=<builddir>/ferry in the environment (and FERRY_CHECK_FULL=1 under
+# make check-full); exit 0 pass, 77 skipped (the reason on the last line),
+# anything else fail.  Each check prints what it compares.
 
 set -u
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

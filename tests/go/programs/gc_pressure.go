@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 type node struct {
@@ -68,6 +69,11 @@ func main() {
 	for i := 0; i < 5; i++ {
 		runtime.GC()
 		runtime.Gosched()
+	}
+	// finalizers run on their own goroutine after a collection: give it time
+	for i := 0; i < 200 && atomic.LoadInt32(&finalized) == 0; i++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
 	}
 
 	total := 0
