@@ -23,7 +23,7 @@
 #   FERRY_TEST_TIMEOUT seconds per guest run (60)
 #   FERRY_TEST_MAX_TIMEOUTS  after this many time-outs on one backend, its
 #                      remaining tests fail without running (8)
-#   FERRY_TEST_SCRIPT_TIMEOUT  seconds per tests/scripts/*.sh (900; 3600
+#   FERRY_TEST_SCRIPT_TIMEOUT  seconds per tests/scripts/*.sh (900; 7200
 #                      with FERRY_CHECK_FULL)
 #   FERRY_TEST_FILTER  only run tests whose name contains this string
 

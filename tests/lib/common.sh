@@ -209,7 +209,7 @@ run_script() {
 	mapfile -t envv < <(base_env | grep -v '^HOME=')
 	# check-full's Go package sweep (go_packages.sh) runs for longer
 	local limit=900
-	[ -n "${FULL:-}" ] && limit=3600
+	[ -n "${FULL:-}" ] && limit=7200
 	# Scripts drive system tools too (chroot, setpriv live in sbin).
 	TIMEOUT=${FERRY_TEST_SCRIPT_TIMEOUT:-$limit} RUN_CWD=$SRC run_capture "$dir" /dev/null "${envv[@]}" \
 		PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$dir/work" FERRY="$B/ferry" FERRY_CHECK_FULL="${FULL:-}" -- \
