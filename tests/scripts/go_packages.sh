@@ -3,9 +3,9 @@
 # tests/go/packages.txt, `go test -c` for amd64, riscv64 and arm64 (built
 # once into the build directory, reused by every backend), then the test
 # binary with -test.short in the package's source directory, as
-# `go test -exec ferry` runs it.  make check runs the "check" set, make
-# check-full (FERRY_CHECK_FULL=1) every package; FERRY_GO_PACKAGES="a b"
-# runs those instead.
+# `go test -exec ferry` runs it.  make check (and check-asan) runs the
+# "check" set, make check-full (FERRY_CHECK_FULL=1) every package;
+# FERRY_GO_PACKAGES="a b" runs those instead.
 #
 # Oracle: the amd64 binary run natively first.  Its failures are tests this
 # machine cannot pass (no network, no zoneinfo.zip, ...): they are left out
@@ -57,12 +57,6 @@ listed() {
 set_of=check
 [ -n "${FERRY_CHECK_FULL:-}" ] && set_of=full
 pkgs=${FERRY_GO_PACKAGES:-$(awk -v s="$set_of" '$1 == "pkg" && (s == "full" || $3 == "check") { print $2 }' "$list")}
-# An AddressSanitizer ferry (make check-asan) runs guests several times
-# slower: there make check's set shrinks to the two that fork and signal.
-if [ -z "${FERRY_CHECK_FULL:-}" ] && [ -z "${FERRY_GO_PACKAGES:-}" ] && nm "$FERRY" 2>/dev/null | grep -q __asan_init; then
-	pkgs="os/exec os/signal"
-	echo "note: ferry is built with AddressSanitizer: only $pkgs"
-fi
 
 for pkg in $pkgs; do
 	n=${pkg//\//_}
