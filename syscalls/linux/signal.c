@@ -195,6 +195,11 @@ void linux_signal_after_fork(struct linux_thread *t)
  * to another thread, so it is queued again for the process, siginfo kept
  * (rt_sigqueueinfo to one's own pid may carry any si_code).  Ones sent to
  * this thread (SI_TKILL) die with it, as in the kernel. */
+void linux_signal_thread_start(struct linux_thread *t)
+{
+	host_mask_sync(t);
+}
+
 void linux_signal_thread_exit(struct linux_thread *t)
 {
 	uint64_t pend = atomic_exchange(&t->sigpending, 0);

@@ -85,6 +85,10 @@ static void *thread_main(void *arg)
 	struct vcpu *cpu = ts->cpu;
 	int tid = (int)syscall(SYS_gettid);
 
+	/* host signals stay blocked (from linux_clone_thread) until the
+	 * handlers can find this thread's state */
+	current_cpu = cpu;
+	linux_signal_thread_start(cpu->os_state);
 	/* the host FP environment is per host thread: set up this one's */
 	fpu_thread_init(cpu);
 	fpu_frm_set(cpu, ts->fp_rm);
@@ -110,6 +114,7 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 	struct vcpu *child;
 	pthread_attr_t attr;
 	pthread_t th;
+	uint64_t all = ~0ULL, old;
 	int r;
 
 	if ((flags & THREAD_NEEDS) != THREAD_NEEDS || (flags & ~(uint64_t)THREAD_FLAGS) || (flags & CSIGNAL)) {
@@ -148,7 +153,14 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	atomic_fetch_add(&live_threads, 1);
+	/* The new host thread inherits this mask: with everything blocked, a
+	 * signal aimed at it (a timer's SIGEV_THREAD_ID, tgkill, a process
+	 * signal the kernel picks it for) waits in the kernel until
+	 * thread_main has set current_cpu, instead of reaching a handler that
+	 * finds no vcpu and drops it. */
+	syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, &old, 8);
 	r = pthread_create(&th, &attr, thread_main, &ts);
+	syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, 8);
 	pthread_attr_destroy(&attr);
 	if (r != 0) {
 		atomic_fetch_sub(&live_threads, 1);
