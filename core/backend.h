@@ -30,5 +30,6 @@ struct backend {
 
 extern const struct backend *const backends[];
 const struct backend *backend_by_name(const char *name);
+extern const char *const default_backend_name;
 
 #endif

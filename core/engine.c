@@ -15,7 +15,7 @@
 int engine_init(const char *arch, const char *backend, uint64_t window)
 {
 	proc.fe = frontend_by_name(arch);
-	proc.be = backend_by_name(backend ? backend : "interp");
+	proc.be = backend_by_name(backend ? backend : default_backend_name);
 	if (!proc.fe || !proc.be)
 		return -EINVAL;
 	int r = mem_init(window ? window : 1ULL << proc.fe->va_bits, 0);

@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 	elf_image_close(&img);
 	if (!proc.os)
 		ferry_fatal("%s: no supported guest operating system claims this program", shown);
-	proc.be = backend_by_name(opt.backend ? opt.backend : "interp");
+	proc.be = backend_by_name(opt.backend ? opt.backend : default_backend_name);
 	if (!proc.be)
 		ferry_fatal("unknown backend '%s' (see ferry --list-backends)", opt.backend);
 

@@ -286,7 +286,7 @@ static const struct optdef options[] = {
 	{"--trace -d", "LIST", "FERRY_TRACE", set_trace,
 	 "log events: syscall,signal,exec,block,insn,ir,unimp,all (qemu: strace,in_asm,op); insn: every instruction executed"},
 	{"--log -D", "FILE", "FERRY_LOG", set_log, "write logs to FILE; %p becomes the pid"},
-	{"--backend", "NAME", "FERRY_BACKEND", set_backend, "executor (see --list-backends); default interp"},
+	{"--backend", "NAME", "FERRY_BACKEND", set_backend, "executor (see --list-backends); default jit on x86-64, else interp"},
 	{"--stats", NULL, "FERRY_STATS", set_stats, "print execution statistics at exit (variable: 1)"},
 	{"--profile", NULL, "FERRY_PROFILE", set_profile,
 	 "at exit, print the guest functions where time went, by samples (variable: 1)"},

@@ -48,6 +48,15 @@ const struct frontend *frontend_by_name(const char *name)
 	return NULL;
 }
 
+/* The executor used without --backend: the JIT where it exists (an x86-64
+ * host), else the portable interpreter. */
+const char *const default_backend_name =
+#if defined(__x86_64__)
+	"jit";
+#else
+	"interp";
+#endif
+
 const struct backend *backend_by_name(const char *name)
 {
 	for (int i = 0; backends[i]; i++)
