@@ -22,16 +22,14 @@ const char *linux_exe_path(void)
 
 int linux_proc_self(const char *path, const char **what)
 {
-	static char self[32];
+	char self[32]; /* not cached: a forked child has another pid */
 	const char *rest;
 	size_t n;
 
 	if (strncmp(path, "/proc/", 6) != 0)
 		return 0;
 	rest = path + 6;
-	if (!self[0])
-		snprintf(self, sizeof self, "%d", (int)getpid());
-	n = strlen(self);
+	n = (size_t)snprintf(self, sizeof self, "%d", (int)getpid());
 	if (strncmp(rest, "self/", 5) == 0)
 		rest += 5;
 	else if (strncmp(rest, "thread-self/", 12) == 0)
