@@ -109,7 +109,7 @@ static void stat_text(struct text *t)
 		    (int)getsid(0));
 	for (int field = 10; field <= 52; field++) {
 		if (field == 20)
-			text_printf(t, " 1"); /* num_threads */
+			text_printf(t, " %d", linux_thread_count()); /* num_threads */
 		else if (field == 28)
 			text_printf(t, " %llu", (unsigned long long)proc.start_stack);
 		else

@@ -156,6 +156,8 @@ void linux_signal_thread_exit(struct linux_thread *t);
 /* A new thread, once current_cpu names it: its host mask from its guest
  * mask (it starts with every host signal blocked, see thread.c). */
 void linux_signal_thread_start(struct linux_thread *t);
+/* How many guest threads the process has (thread.c). */
+int linux_thread_count(void);
 /* The boot thread's mask, from the host's (inherited across execve). */
 void linux_signal_boot(struct vcpu *cpu);
 /* A guest wait with a temporary mask (ppoll, pselect6, epoll_pwait): reads

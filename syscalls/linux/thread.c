@@ -175,6 +175,11 @@ int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a)
 	return ts.tid;
 }
 
+int linux_thread_count(void)
+{
+	return atomic_load(&live_threads);
+}
+
 /* exit(2) of one thread: the kernel clears and wakes clear_child_tid
  * (kernel/fork.c, mm_release), which is how pthread_join learns of it. */
 void linux_thread_exit(struct vcpu *cpu, int status)
