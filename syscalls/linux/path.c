@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "core/mem.h"
@@ -38,6 +39,15 @@ int linux_proc_self(const char *path, const char **what)
 		rest += n + 1;
 	else
 		return 0;
+	/* task/<tid>/: a thread of this process sees the process's files */
+	if (strncmp(rest, "task/", 5) == 0) {
+		char *end;
+		long tid = strtol(rest + 5, &end, 10);
+
+		if (end == rest + 5 || *end != '/' || tid <= 0 || syscall(SYS_tgkill, getpid(), (int)tid, 0) != 0)
+			return 0;
+		rest = end + 1;
+	}
 	*what = rest;
 	return 1;
 }
