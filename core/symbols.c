@@ -72,7 +72,8 @@ static struct symfile *open_file(const char *path)
 	f->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (f->fd < 0)
 		return NULL;
-	f->elf = elf_begin(f->fd, ELF_C_READ_MMAP, NULL);
+	/* Read, not mapped: a library rewritten under us must not SIGBUS ferry. */
+	f->elf = elf_begin(f->fd, ELF_C_READ, NULL);
 	if (!f->elf || elf_kind(f->elf) != ELF_K_ELF || elf_getphdrnum(f->elf, &f->phnum)) {
 		f->elf = NULL;
 		return NULL;

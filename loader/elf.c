@@ -184,7 +184,9 @@ static int open_checked(const char *path, struct elf_image *img, char *err, size
 
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		return fail(err, errsz, "libelf: %s", elf_errmsg(-1));
-	img->elf = elf_begin(img->fd, ELF_C_READ_MMAP, NULL);
+	/* ELF_C_READ, not _MMAP: libelf then preads what it needs, so a file
+	 * cut short while we read it is an error, not a SIGBUS in ferry. */
+	img->elf = elf_begin(img->fd, ELF_C_READ, NULL);
 	if (!img->elf)
 		return fail(err, errsz, "cannot read ELF: %s", elf_errmsg(-1));
 	if (elf_kind(img->elf) != ELF_K_ELF)

@@ -20,12 +20,14 @@ bad_cases() {
 	return 0
 }
 
-# Makes the input of case $1 and sets FILE, EXTRA_ENV, EXTRA_OPT; returns 1
-# (after a note) if it cannot be made.
+# Makes the input of case $1 for backend $2 and sets FILE, EXTRA_ENV,
+# EXTRA_OPT; returns 1 (after a note) if it cannot be made.  Each backend's
+# job gets its own file: jobs run in parallel, and rewriting a file another
+# job's ferry has mapped would make that run fail (SIGBUS), not ferry.
 bad_fixture() {
 	local c=$1 d=$BAD/fixtures
 	mkdir -p "$d"
-	FILE=$d/$(echo "$c" | tr ':' '_')
+	FILE=$d/$(echo "$c" | tr ':' '_').$2
 	EXTRA_ENV=()
 	EXTRA_OPT=()
 	case $c in
@@ -76,7 +78,7 @@ run_bad() {
 		report SKIP "$label"
 		return
 	fi
-	if ! bad_fixture "$c"; then
+	if ! bad_fixture "$c" "$be"; then
 		report FAIL "$label"
 		return
 	fi

@@ -21,7 +21,7 @@ __attribute__((noinline)) unsigned long spin_here(unsigned long n)
 int main(int argc, char **argv)
 {
 	unsigned long r = 0;
-	for (int k = 0; k < 20; k++)
+	for (int k = 0; k < 200; k++)
 		r ^= spin_here(1000000ul + (unsigned long)argc * (unsigned long)k);
 	printf("%lu\n", r & 1);
 	return 0;
