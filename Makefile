@@ -15,6 +15,15 @@ override LDFLAGS += $(SAN)
 LIBS    := -Wl,-Bstatic -lelf -lcapstone -lbsd -lmd -lz -lzstd -Wl,-Bdynamic -lm -lpthread
 
 SRCS      := $(sort $(wildcard core/*.c frontends/*/*.c backends/*/*.c syscalls/*/*.c loader/*.c))
+# The JIT (backends/x86_64) emits x86-64 code: it is built only for an x86-64
+# host, taken from the compiler's target (a cross compiler builds for its
+# target); HOST_ARCH=aarch64 overrides it.  FERRY_HAVE_JIT tells the registry.
+HOST_ARCH ?= $(firstword $(subst -, ,$(shell $(CC) -dumpmachine)))
+ifeq ($(HOST_ARCH),x86_64)
+override CFLAGS += -DFERRY_HAVE_JIT=1
+else
+SRCS      := $(filter-out backends/x86_64/%,$(SRCS))
+endif
 LIB_SRCS  := $(filter-out core/main.c,$(SRCS))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 DEPS      := $(SRCS:%.c=$(BUILD)/obj/%.d)

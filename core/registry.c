@@ -10,7 +10,9 @@ extern const struct frontend frontend_riscv64;
 extern const struct frontend frontend_aarch64;
 extern const struct backend backend_interp;
 extern const struct backend backend_interp_switch;
+#if FERRY_HAVE_JIT
 extern const struct backend backend_jit;
+#endif
 extern const struct guest_os linux_os;
 
 const struct frontend *const frontends[] = {
@@ -22,7 +24,9 @@ const struct frontend *const frontends[] = {
 const struct backend *const backends[] = {
 	&backend_interp,
 	&backend_interp_switch,
+#if FERRY_HAVE_JIT
 	&backend_jit,
+#endif
 	NULL,
 };
 
@@ -48,10 +52,10 @@ const struct frontend *frontend_by_name(const char *name)
 	return NULL;
 }
 
-/* The executor used without --backend: the JIT where it exists (an x86-64
- * host), else the portable interpreter. */
+/* The executor used without --backend: the JIT where it is built (an x86-64
+ * host, see the Makefile's HOST_ARCH), else the portable interpreter. */
 const char *const default_backend_name =
-#if defined(__x86_64__)
+#if FERRY_HAVE_JIT
 	"jit";
 #else
 	"interp";
