@@ -133,6 +133,7 @@ static void vma_remove_range(uint64_t start, uint64_t end)
 		if (v->end > end)
 			vma_split(v, end);
 		RB_REMOVE(vma_tree, &vmas, v);
+		mem.mapped -= v->end - v->start;
 		vma_free(v);
 		v = next;
 	}
@@ -165,6 +166,9 @@ static struct vma *vma_add(uint64_t start, uint64_t end, int prot, int flags, in
 		}
 	}
 	RB_INSERT(vma_tree, &vmas, v);
+	mem.mapped += end - start;
+	if (mem.mapped > mem.mapped_peak)
+		mem.mapped_peak = mem.mapped;
 	return v;
 }
 

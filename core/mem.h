@@ -28,6 +28,7 @@ struct guest_space {
 	uint64_t mmap_top;   /* top-down search for mmap(NULL) starts below this */
 	uint64_t mmap_floor; /* mmap(NULL) never goes below this */
 	uint64_t brk_start, brk_cur, brk_max;
+	uint64_t mapped, mapped_peak; /* bytes of guest mappings now and at most (VmSize, VmPeak) */
 };
 extern struct guest_space mem;
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 
 #include "syscalls/linux/sys.h"
 #include "core/crash.h"
@@ -84,6 +85,14 @@ static int linux_boot(struct vcpu *cpu, const struct load_info *li)
 		handlers_init();
 	linux_thread(cpu);
 	linux_signal_boot(cpu);
+	/* The kernel names a process after the file it executed (fs/exec.c,
+	 * __set_task_comm(kbasename(bprm->filename))): the guest's, not
+	 * ferry.  /proc's comm, stat and status show it. */
+	if (li->execfn) {
+		const char *base = strrchr(li->execfn, '/');
+
+		prctl(PR_SET_NAME, base ? base + 1 : li->execfn);
+	}
 	sp = linux_stack_build(cpu, li, proc.argc, proc.argv, proc.envp);
 	cpu->fe->linux->set_entry_regs(cpu, li->entry, sp);
 	return 0;

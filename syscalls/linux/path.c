@@ -21,7 +21,7 @@ const char *linux_exe_path(void)
 	return abs ? abs : proc.exe_path;
 }
 
-int linux_proc_self(const char *path, const char **what)
+int linux_proc_self_tid(const char *path, const char **what, int *tid)
 {
 	char self[32]; /* not cached: a forked child has another pid */
 	const char *rest;
@@ -31,25 +31,36 @@ int linux_proc_self(const char *path, const char **what)
 		return 0;
 	rest = path + 6;
 	n = (size_t)snprintf(self, sizeof self, "%d", (int)getpid());
-	if (strncmp(rest, "self/", 5) == 0)
+	*tid = 0;
+	if (strncmp(rest, "self/", 5) == 0) {
 		rest += 5;
-	else if (strncmp(rest, "thread-self/", 12) == 0)
+	} else if (strncmp(rest, "thread-self/", 12) == 0) {
 		rest += 12;
-	else if (strncmp(rest, self, n) == 0 && rest[n] == '/')
+		*tid = (int)syscall(SYS_gettid);
+	} else if (strncmp(rest, self, n) == 0 && rest[n] == '/') {
 		rest += n + 1;
-	else
+	} else {
 		return 0;
+	}
 	/* task/<tid>/: a thread of this process sees the process's files */
-	if (strncmp(rest, "task/", 5) == 0) {
+	if (*tid == 0 && strncmp(rest, "task/", 5) == 0) {
 		char *end;
-		long tid = strtol(rest + 5, &end, 10);
+		long t = strtol(rest + 5, &end, 10);
 
-		if (end == rest + 5 || *end != '/' || tid <= 0 || syscall(SYS_tgkill, getpid(), (int)tid, 0) != 0)
+		if (end == rest + 5 || *end != '/' || t <= 0 || syscall(SYS_tgkill, getpid(), (int)t, 0) != 0)
 			return 0;
 		rest = end + 1;
+		*tid = (int)t;
 	}
 	*what = rest;
 	return 1;
+}
+
+int linux_proc_self(const char *path, const char **what)
+{
+	int tid;
+
+	return linux_proc_self_tid(path, what, &tid);
 }
 
 int linux_path(uint64_t g, struct linux_path *p)

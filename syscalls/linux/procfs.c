@@ -11,19 +11,13 @@
 #include <unistd.h>
 
 #include "syscalls/linux/sys.h"
+#include "syscalls/linux/procfs.h"
 #include "core/frontend.h"
 #include "core/mem.h"
 #include "core/process.h"
 #include "core/vcpu.h"
 
-/* A growing text buffer. */
-struct text {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
-
-static void text_add(struct text *t, const void *s, size_t n)
+void text_add(struct text *t, const void *s, size_t n)
 {
 	if (t->oom)
 		return;
@@ -44,7 +38,7 @@ static void text_add(struct text *t, const void *s, size_t n)
 	t->len += n;
 }
 
-__attribute__((format(printf, 2, 3))) static void text_printf(struct text *t, const char *fmt, ...)
+void text_printf(struct text *t, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
@@ -55,6 +49,26 @@ __attribute__((format(printf, 2, 3))) static void text_printf(struct text *t, co
 	va_end(ap);
 	if (n > 0)
 		text_add(t, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+char *proc_host_file(const char *path)
+{
+	struct text t = { 0 };
+	char buf[4096];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		text_add(&t, buf, (size_t)n);
+	close(fd);
+	text_add(&t, "", 1);
+	if (n < 0 || t.oom) {
+		free(t.p);
+		return NULL;
+	}
+	return t.p;
 }
 
 /* Guest memory [start, end) as file content. */
@@ -75,9 +89,8 @@ static int text_guest(struct text *t, uint64_t start, uint64_t end)
 
 /* One line per mapping, as fs/proc/task_mmu.c show_map_vma() prints it:
  * the name starts at column 73 on a 64-bit kernel. */
-static void map_line(const struct mem_region *r, void *ctx)
+void proc_map_line(struct text *t, const struct mem_region *r)
 {
-	struct text *t = ctx;
 	char line[512];
 	int n;
 
@@ -96,17 +109,35 @@ static void map_line(const struct mem_region *r, void *ctx)
 	}
 }
 
+static void map_line(const struct mem_region *r, void *ctx)
+{
+	proc_map_line(ctx, r);
+}
+
+/* The thread's name (its comm), which ferry keeps as the guest set it. */
+static void comm_of(int tid, char *comm, size_t size)
+{
+	char path[64], *s;
+
+	if (tid)
+		snprintf(path, sizeof path, "/proc/self/task/%d/comm", tid);
+	else
+		snprintf(path, sizeof path, "/proc/self/comm");
+	s = proc_host_file(path);
+	snprintf(comm, size, "%s", s ? s : "?");
+	free(s);
+	comm[strcspn(comm, "\n")] = 0;
+}
+
 /* /proc/self/stat: the fields a guest reads (pid, comm, state, ppid, pgrp,
  * session, start of the stack) are filled; the others are 0. */
-static void stat_text(struct text *t)
+static void stat_text(struct text *t, int tid)
 {
-	const char *comm = proc.argc > 0 && proc.argv[0] ? proc.argv[0] : "?";
-	const char *slash = strrchr(comm, '/');
+	char comm[64];
 
-	if (slash)
-		comm = slash + 1;
-	text_printf(t, "%d (%.15s) R %d %d %d 0 -1 0", (int)getpid(), comm, (int)getppid(), (int)getpgrp(),
-		    (int)getsid(0));
+	comm_of(tid, comm, sizeof comm);
+	text_printf(t, "%d (%.15s) R %d %d %d 0 -1 0", tid ? tid : (int)getpid(), comm, (int)getppid(),
+		    (int)getpgrp(), (int)getsid(0));
 	for (int field = 10; field <= 52; field++) {
 		if (field == 20)
 			text_printf(t, " %d", linux_thread_count()); /* num_threads */
@@ -122,6 +153,7 @@ static void stat_text(struct text *t)
 static int generate(struct vcpu *cpu, const char *path, struct text *t)
 {
 	const char *what;
+	int tid;
 
 	if (strcmp(path, "/proc/cpuinfo") == 0) {
 		const char *(*cpuinfo)(void) = cpu->fe->linux->cpuinfo;
@@ -133,7 +165,7 @@ static int generate(struct vcpu *cpu, const char *path, struct text *t)
 		text_add(t, s, strlen(s));
 		return 0;
 	}
-	if (!linux_proc_self(path, &what))
+	if (!linux_proc_self_tid(path, &what, &tid))
 		return -1;
 	if (strcmp(what, "maps") == 0) {
 		mem_foreach(map_line, t);
@@ -146,9 +178,17 @@ static int generate(struct vcpu *cpu, const char *path, struct text *t)
 	if (strcmp(what, "environ") == 0)
 		return text_guest(t, proc.env_start, proc.env_end);
 	if (strcmp(what, "stat") == 0) {
-		stat_text(t);
+		stat_text(t, tid);
 		return 0;
 	}
+	if (strcmp(what, "status") == 0)
+		return proc_status_text(cpu, t, tid);
+	if (strcmp(what, "smaps") == 0)
+		return proc_smaps_text(t, 0);
+	if (strcmp(what, "smaps_rollup") == 0)
+		return proc_smaps_text(t, 1);
+	if (strcmp(what, "statm") == 0)
+		return proc_statm_text(t);
 	return -1;
 }
 

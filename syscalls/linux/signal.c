@@ -233,6 +233,22 @@ void linux_signal_boot(struct vcpu *cpu)
 		t->sigmask = carried_mask(m);
 }
 
+void linux_signal_status(const struct linux_thread *t, uint64_t host_pnd, uint64_t host_shd,
+			 struct linux_sig_status *st)
+{
+	st->pending = atomic_load(&t->sigpending) | carried_mask(host_pnd);
+	st->shared = carried_mask(host_shd);
+	st->blocked = t->sigmask;
+	st->ignored = st->caught = 0;
+	pthread_mutex_lock(&actions_lock);
+	for (int sig = 1; sig <= LINUX_NSIG; sig++)
+		if (actions[sig].handler == GUEST_SIG_IGN)
+			st->ignored |= SIGBIT(sig);
+		else if (actions[sig].handler != GUEST_SIG_DFL)
+			st->caught |= SIGBIT(sig);
+	pthread_mutex_unlock(&actions_lock);
+}
+
 static int64_t sys_rt_sigaction(struct vcpu *cpu, const uint64_t *a)
 {
 	int sig = (int)a[0];

@@ -100,9 +100,13 @@ const char *linux_exe_path(void);
 /* Nonzero if the guest path names this process's /proc/<pid>/<what>
  * ("self" or our own pid); then *what points past the pid. */
 int linux_proc_self(const char *path, const char **what);
+/* The same, and which thread's view it is: *tid is the thread of
+ * /proc/thread-self/ and /proc/<pid>/task/<tid>/, 0 for the process's. */
+int linux_proc_self_tid(const char *path, const char **what, int *tid);
 
 /* procfs.c: /proc files whose host version would describe ferry, not the
- * guest (/proc/self/maps, auxv, cmdline, environ; /proc/cpuinfo).  Returns
+ * guest (/proc/self/maps, smaps, smaps_rollup, statm, status, stat, auxv,
+ * cmdline, environ; /proc/cpuinfo).  Returns
  * a memfd holding the generated text, -errno, or LINUX_PROC_HOST when the
  * path is not one of them. */
 #define LINUX_PROC_HOST 1
@@ -160,6 +164,15 @@ void linux_signal_thread_start(struct linux_thread *t);
 int linux_thread_count(void);
 /* The boot thread's mask, from the host's (inherited across execve). */
 void linux_signal_boot(struct vcpu *cpu);
+/* The signal sets /proc/<pid>/status shows for thread t, in guest
+ * numbering (bit n-1 for signal n): its pending (ours, and host_pnd, the
+ * host's SigPnd, for the carried signals), the process's shared pending
+ * (from host_shd), its mask, and the guest's ignored and caught signals. */
+struct linux_sig_status {
+	uint64_t pending, shared, blocked, ignored, caught;
+};
+void linux_signal_status(const struct linux_thread *t, uint64_t host_pnd, uint64_t host_shd,
+			 struct linux_sig_status *st);
 /* A guest wait with a temporary mask (ppoll, pselect6, epoll_pwait): reads
  * the guest sigset at g (size must be 8), makes it the thread's mask until
  * the next delivery, and gives the host mask to wait with.  *hostp is NULL
