@@ -197,6 +197,15 @@ static void set_stats(const char *v, const char *w, bool e) { opt.stats = flag_o
 static void set_quiet(const char *v, const char *w, bool e) { opt.quiet = flag_on(v); }
 static void set_profile(const char *v, const char *w, bool e) { opt.profile = flag_on(v); }
 
+static void set_jit_threshold(const char *v, const char *w, bool e)
+{
+	uint64_t n = parse_number(v, w);
+	if (n > 1000000000)
+		ferry_fatal("bad value '%s' for %s: expected a count of runs up to 1000000000", v, w);
+	opt.jit_threshold = (uint32_t)n;
+	opt.have_jit_threshold = true;
+}
+
 static void set_gdb(const char *v, const char *w, bool e)
 {
 	uint64_t port = parse_number(v, w);
@@ -286,7 +295,9 @@ static const struct optdef options[] = {
 	{"--trace -d", "LIST", "FERRY_TRACE", set_trace,
 	 "log events: syscall,signal,exec,block,insn,ir,unimp,all (qemu: strace,in_asm,op); insn: every instruction executed"},
 	{"--log -D", "FILE", "FERRY_LOG", set_log, "write logs to FILE; %p becomes the pid"},
-	{"--backend", "NAME", "FERRY_BACKEND", set_backend, "executor (see --list-backends); default jit on x86-64, else interp"},
+	{"--backend", "NAME", "FERRY_BACKEND", set_backend, "executor (see --list-backends); default tiered on x86-64, else interp"},
+	{"--jit-threshold", "N", "FERRY_JIT_THRESHOLD", set_jit_threshold,
+	 "tiered: a block is compiled to native code once it has run N times in the interpreter; 0: at once; default 20"},
 	{"--stats", NULL, "FERRY_STATS", set_stats, "print execution statistics at exit (variable: 1)"},
 	{"--profile", NULL, "FERRY_PROFILE", set_profile,
 	 "at exit, print the guest functions where time went, by samples (variable: 1)"},

@@ -38,6 +38,8 @@ struct options {
 	bool gdb;                /* -g PORT, FERRY_GDB: wait for gdb on 127.0.0.1:gdb_port */
 	unsigned gdb_port;       /* 0: any free port (printed) */
 	bool profile;            /* --profile, FERRY_PROFILE: hottest guest functions at exit */
+	uint32_t jit_threshold;  /* --jit-threshold, FERRY_JIT_THRESHOLD: runs before a block is compiled (tiered) */
+	bool have_jit_threshold;
 
 	/* ferry --binfmt ACTION [ARCH...] (loader/binfmt.h) */
 	const char *binfmt_action;      /* install, uninstall, status, print; NULL: run a program */

@@ -12,6 +12,7 @@ extern const struct backend backend_interp;
 extern const struct backend backend_interp_switch;
 #if FERRY_HAVE_JIT
 extern const struct backend backend_jit;
+extern const struct backend backend_tiered;
 #endif
 extern const struct guest_os linux_os;
 
@@ -26,6 +27,7 @@ const struct backend *const backends[] = {
 	&backend_interp_switch,
 #if FERRY_HAVE_JIT
 	&backend_jit,
+	&backend_tiered,
 #endif
 	NULL,
 };
@@ -52,11 +54,12 @@ const struct frontend *frontend_by_name(const char *name)
 	return NULL;
 }
 
-/* The executor used without --backend: the JIT where it is built (an x86-64
- * host, see the Makefile's HOST_ARCH), else the portable interpreter. */
+/* The executor used without --backend: where the JIT is built (an x86-64
+ * host, see the Makefile's HOST_ARCH), the interpreter tiered with it, else
+ * the portable interpreter. */
 const char *const default_backend_name =
 #if FERRY_HAVE_JIT
-	"jit";
+	"tiered";
 #else
 	"interp";
 #endif

@@ -145,6 +145,9 @@ static void print_stats(void)
 		(unsigned long long)icount, (unsigned long long)tcache_stats.blocks,
 		(unsigned long long)tcache_stats.bytes_used / 1024, (unsigned long long)tcache_stats.bytes_max / 1024,
 		(unsigned long long)tcache_stats.flushes, tcache_stats.translate_ns / 1e6);
+	if (tcache_stats.recompiled)
+		fprintf(f, "ferry: stats: blocks compiled to native code when hot %llu\n",
+			(unsigned long long)tcache_stats.recompiled);
 	fflush(f);
 }
 

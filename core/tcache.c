@@ -312,6 +312,24 @@ static struct tblock *translate(struct vcpu *cpu, uint64_t pc)
 	}
 }
 
+int tcache_recompile(struct vcpu *cpu, struct tblock *tb, int (*compile)(const struct ir_block *, struct tblock *))
+{
+	uint64_t t0 = now_ns();
+	pthread_mutex_lock(&tc_lock);
+	if (!ir.ops)
+		ir_block_init(&ir, tb->pc);
+	ir_block_reset(&ir, tb->pc);
+	ir.max_insns = max_insns;
+	cpu->fe->translate(cpu, &ir);
+	if (!ir.ended)
+		FERRY_BUG("frontend %s left block %#llx without an exit", cpu->fe->name, (unsigned long long)tb->pc);
+	int r = compile(&ir, tb);
+	tcache_stats.bytes_used = (uint64_t)(arena_cur - arena);
+	tcache_stats.translate_ns += now_ns() - t0;
+	pthread_mutex_unlock(&tc_lock);
+	return r;
+}
+
 struct tblock *tcache_get(struct vcpu *cpu, uint64_t pc)
 {
 	extern void (*run_debug_hook)(struct vcpu *);
@@ -335,12 +353,15 @@ struct tblock *tcache_get(struct vcpu *cpu, uint64_t pc)
 		pthread_mutex_unlock(&tc_lock);
 		jc->tb[tcache_jmp_hash(pc)] = tb;
 	}
-	/* Link the exit we came from straight to this block. */
+	/* Link the exit we came from straight to this block.  An exit already
+	 * linked is offered to the backend again: a tiered one links its native
+	 * code only once both blocks have it. */
 	struct tblock *from = cpu->chain_from;
-	if (from && cpu->chain_slot >= 0 && from->chain_pc[cpu->chain_slot] == pc && !from->chain[cpu->chain_slot]) {
-		from->chain[cpu->chain_slot] = tb;
+	int slot = cpu->chain_slot;
+	if (from && slot >= 0 && from->chain_pc[slot] == pc && (!from->chain[slot] || from->chain[slot] == tb)) {
+		from->chain[slot] = tb;
 		if (proc.be->link)
-			proc.be->link(from, cpu->chain_slot, tb);
+			proc.be->link(from, slot, tb);
 	}
 	cpu->chain_from = NULL;
 	return tb;

@@ -87,11 +87,16 @@ int interp_compile(const struct ir_block *ir, struct tblock *tb, const void *con
 /* The guest pc of the instruction whose op last touched memory. */
 uint64_t interp_fault_pc(const struct vcpu *cpu)
 {
+	return interp_fault_pc_in(cpu, cpu->cur_tb ? cpu->cur_tb->code : NULL);
+}
+
+uint64_t interp_fault_pc_in(const struct vcpu *cpu, const void *code)
+{
 	const struct tblock *tb = cpu->cur_tb;
 	const struct iop *op = cpu->fault_op;
-	if (!tb || !op)
+	if (!tb || !op || !code)
 		return cpu->pc;
-	uint32_t idx = (uint32_t)(op - (const struct iop *)tb->code);
+	uint32_t idx = (uint32_t)(op - (const struct iop *)code);
 	uint64_t pc = tb->pc;
 	for (uint32_t m = 0; m < tb->ninsns_marked && tb->insn_op[m] <= idx; m++)
 		pc = tb->insn_pc[m];

@@ -102,6 +102,8 @@ static inline uint64_t interp_atomic64(uint64_t *p, unsigned op, uint64_t v) { A
 /* Shared by both dispatch flavours. */
 int interp_compile(const struct ir_block *ir, struct tblock *tb, const void *const *labels);
 uint64_t interp_fault_pc(const struct vcpu *cpu);
+/* The same for a block whose ops are at code (a tiered executor's). */
+uint64_t interp_fault_pc_in(const struct vcpu *cpu, const void *code);
 uint64_t interp_rdcycle(void);
 uint64_t interp_rdtime(void);
 

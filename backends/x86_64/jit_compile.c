@@ -214,8 +214,7 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 		memcpy(mem + JIT_BLOCK_HEADER + map_at, c->map, map_len);
 	if (pairs_len)
 		memcpy(mem + JIT_BLOCK_HEADER + map_at + map_len, c->pairs, pairs_len);
-	tb->code = mem + JIT_BLOCK_HEADER;
-	struct jit_block_header *h = jit_header(tb->code);
+	struct jit_block_header *h = jit_header(mem + JIT_BLOCK_HEADER);
 	h->magic = JIT_BLOCK_MAGIC;
 	h->exit_at[0] = c->exit_at[0];
 	h->exit_at[1] = c->exit_at[1];
@@ -223,6 +222,9 @@ int jit_compile(const struct ir_block *ir, struct tblock *tb)
 	h->nmap = (uint16_t)c->nmap;
 	h->npairs = (uint16_t)c->npairs;
 	tb->nops = ir->n;
+	/* Last, and whole: a tiered backend compiles a block other threads may
+	 * be jumping to through tb->code (the jump cache). */
+	__atomic_store_n(&tb->code, mem + JIT_BLOCK_HEADER, __ATOMIC_RELEASE);
 	jit_debug_block(tb, tb->code, code.len);
 	return 0;
 }

@@ -227,7 +227,8 @@ static void emit_exit_ind(struct jit_ctx *c, const struct ir_insn *i)
 	size_t miss1 = x64_jcc8(c->b, X_CC_E);
 	x64_alu_rm(c->b, 8, X_CMP, X_RAX, x64_m(X_RDX, offsetof(struct tblock, pc)));
 	size_t miss2 = x64_jcc8(c->b, X_CC_NE);
-	/* The target's entry checks cpu->interrupt. */
+	/* The target's entry checks cpu->interrupt.  rax still holds the target
+	 * pc: a block tiered.c has not compiled yet has its cold_entry here. */
 	x64_jmp_m(c->b, x64_m(X_RDX, offsetof(struct tblock, code)));
 	x64_patch_rel8(c->b, miss1, c->b->len);
 	x64_patch_rel8(c->b, miss2, c->b->len);
