@@ -205,6 +205,26 @@ static void add(const char **v, int *n, const char *s)
 	v[(*n)++] = s;
 }
 
+/* The host execve, as a safe syscall: a signal the host hands to ferry
+ * after the guest's execve began and before the host's is delivered
+ * first, and the call made again (-ERESTARTNOINTR), as a signal pending
+ * before a native execve is; otherwise it would stay blocked on the host
+ * and undelivered, so the new program would start with it in its mask.
+ * What the guest blocks and ferry holds goes back to the kernel first
+ * (linux_signal_before_exec), so the new program has it pending. */
+static int exec_now(const char *path, const char *const *argv, const char *const *envp)
+{
+	int64_t r;
+
+	linux_signal_before_exec(current_cpu);
+	strace_exec();
+	fflush(trace_file());
+	safe_syscall_wake_ignore(1);
+	r = safe_sys(SYS_execve, path, argv, envp);
+	safe_syscall_wake_ignore(0);
+	return r == -LINUX_ERESTARTSYS ? -LINUX_ERESTARTNOINTR : (int)r;
+}
+
 /* Runs a guest program in this process: ferry again, with the options that
  * describe how this one runs. */
 static int exec_ferry(const char *host_path, const char *const *argv, int argc, const char *const *envp)
@@ -252,12 +272,7 @@ static int exec_ferry(const char *host_path, const char *const *argv, int argc, 
 	for (int i = 1; i < argc; i++)
 		add(v, &n, argv[i]);
 	v[n] = NULL;
-	strace_exec();
-	fflush(trace_file());
-	safe_syscall_wake_ignore(1);
-	execve("/proc/self/exe", (char *const *)v, (char *const *)envp);
-	r = -errno;
-	safe_syscall_wake_ignore(0);
+	r = exec_now("/proc/self/exe", v, envp);
 	free(v);
 	return r;
 }
@@ -266,15 +281,7 @@ static int exec_ferry(const char *host_path, const char *const *argv, int argc, 
  * it; anything else gets the host kernel's answer (ENOEXEC, EACCES...). */
 static int exec_host(const char *path, const char *const *argv, const char *const *envp)
 {
-	int r;
-
-	strace_exec();
-	fflush(trace_file());
-	safe_syscall_wake_ignore(1);
-	execve(path, (char *const *)argv, (char *const *)envp);
-	r = -errno;
-	safe_syscall_wake_ignore(0);
-	return r;
+	return exec_now(path, argv, envp);
 }
 
 static int do_execve(struct vcpu *cpu, uint64_t gpath, const char **argv, int argc, const char **envp)

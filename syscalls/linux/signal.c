@@ -215,6 +215,30 @@ void linux_signal_thread_exit(struct linux_thread *t)
 	}
 }
 
+/* Before execve: a carried signal the host handler took that the guest
+ * blocks (it blocked it after the signal came) is queued again in the
+ * kernel, for this thread, with its siginfo, so that the new program has
+ * it pending as after a native execve; the host mask is then the guest's.
+ * rt_tgsigqueueinfo may carry any si_code to the caller's own thread
+ * group only from its main thread: others resend it with tgkill. */
+void linux_signal_before_exec(struct vcpu *cpu)
+{
+	struct linux_thread *t = cpu ? cpu->os_state : NULL;
+	uint64_t held;
+
+	if (!t)
+		return;
+	held = atomic_fetch_and(&t->sigpending, ~carried_mask(t->sigmask)) & carried_mask(t->sigmask);
+	while (held) {
+		int sig = __builtin_ctzll(held) + 1;
+
+		held &= held - 1;
+		if (syscall(SYS_rt_tgsigqueueinfo, getpid(), t->tid, sig, t->siginfo[sig]) != 0)
+			syscall(SYS_tgkill, getpid(), t->tid, sig);
+	}
+	host_mask_sync(t);
+}
+
 /* At boot: ignored dispositions and the mask survive execve, so the guest
  * starts from the host's. */
 void linux_signal_boot(struct vcpu *cpu)

@@ -162,6 +162,9 @@ void linux_signal_thread_exit(struct linux_thread *t);
 void linux_signal_thread_start(struct linux_thread *t);
 /* How many guest threads the process has (thread.c). */
 int linux_thread_count(void);
+/* Just before the host execve: the blocked signals ferry holds for this
+ * thread go back to the kernel, and the host mask is the guest's. */
+void linux_signal_before_exec(struct vcpu *cpu);
 /* The boot thread's mask, from the host's (inherited across execve). */
 void linux_signal_boot(struct vcpu *cpu);
 /* The signal sets /proc/<pid>/status shows for thread t, in guest
