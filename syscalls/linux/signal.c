@@ -70,6 +70,14 @@ _Static_assert(sizeof(siginfo_t) == LINUX_SIGINFO_SIZE, "siginfo_t");
 static struct guest_sigaction actions[LINUX_NSIG + 1];
 static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Signals for the whole process that ferry queues itself (kill and
+ * sigqueue to our own pid of the ones the host does not carry): the
+ * kernel's shared pending set (signal->shared_pending), taken by the first
+ * thread that does not block one. */
+static _Atomic uint64_t shared_pending;
+static uint8_t shared_info[LINUX_NSIG + 1][LINUX_SIGINFO_SIZE];
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Default actions (signal(7)): these are ignored, these stop. */
 static const uint64_t default_ignore = SIGBIT(SIGCHLD) | SIGBIT(SIGCONT) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH);
 static const uint64_t default_stop = SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU);
@@ -185,6 +193,8 @@ static void on_wake(const siginfo_t *si)
 
 void linux_signal_after_fork(struct linux_thread *t)
 {
+	pthread_mutex_init(&shared_lock, NULL); /* another thread may have held it */
+	atomic_store(&shared_pending, 0);
 	atomic_store(&t->sigpending, 0);
 	t->sig_wake = 0;
 	host_mask_sync(t);
@@ -192,8 +202,7 @@ void linux_signal_after_fork(struct linux_thread *t)
 
 /* A carried signal the host handler took on this thread may have been
  * sent to the process (kill, a timer, SIGCHLD): the kernel would give it
- * to another thread, so it is queued again for the process, siginfo kept
- * (rt_sigqueueinfo to one's own pid may carry any si_code).  Ones sent to
+ * to another thread, so it is queued again for the process.  Ones sent to
  * this thread (SI_TKILL) die with it, as in the kernel. */
 void linux_signal_thread_start(struct linux_thread *t)
 {
@@ -210,8 +219,11 @@ void linux_signal_thread_exit(struct linux_thread *t)
 
 		pend &= pend - 1;
 		memcpy(&code, t->siginfo[sig] + 8, sizeof code);
-		if (carried(sig) && code != GUEST_SI_TKILL)
-			syscall(SYS_rt_sigqueueinfo, getpid(), sig, t->siginfo[sig]);
+		/* with its siginfo from the main thread; the kernel refuses a
+		 * kill's si_code from another (do_rt_sigqueueinfo): kill then */
+		if (carried(sig) && code != GUEST_SI_TKILL &&
+		    syscall(SYS_rt_sigqueueinfo, getpid(), sig, t->siginfo[sig]) != 0)
+			kill(getpid(), sig);
 	}
 }
 
@@ -261,7 +273,7 @@ void linux_signal_status(const struct linux_thread *t, uint64_t host_pnd, uint64
 			 struct linux_sig_status *st)
 {
 	st->pending = atomic_load(&t->sigpending) | carried_mask(host_pnd);
-	st->shared = carried_mask(host_shd);
+	st->shared = carried_mask(host_shd) | atomic_load(&shared_pending);
 	st->blocked = t->sigmask;
 	st->ignored = st->caught = 0;
 	pthread_mutex_lock(&actions_lock);
@@ -296,8 +308,10 @@ static int64_t sys_rt_sigaction(struct vcpu *cpu, const uint64_t *a)
 		set_host_action(sig, &act);
 		/* Setting SIG_IGN, or SIG_DFL for a default-ignored signal,
 		 * discards what is pending (kernel/signal.c, do_sigaction). */
-		if (act.handler == GUEST_SIG_IGN || (act.handler == GUEST_SIG_DFL && (SIGBIT(sig) & default_ignore)))
+		if (act.handler == GUEST_SIG_IGN || (act.handler == GUEST_SIG_DFL && (SIGBIT(sig) & default_ignore))) {
 			atomic_fetch_and(&linux_thread(cpu)->sigpending, ~SIGBIT(sig));
+			atomic_fetch_and(&shared_pending, ~SIGBIT(sig));
+		}
 	}
 	pthread_mutex_unlock(&actions_lock);
 	if (a[2] && sigaction_write(cpu, a[2], &old) < 0)
@@ -408,23 +422,56 @@ static void deliver(struct vcpu *cpu, int sig, const uint8_t *info)
 	}
 }
 
+/* Takes sig from the process's pending set; 0 if another thread took it. */
+static int take_shared(int sig, uint8_t *info)
+{
+	int r = 0;
+
+	pthread_mutex_lock(&shared_lock);
+	if (atomic_load(&shared_pending) & SIGBIT(sig)) {
+		memcpy(info, shared_info[sig], LINUX_SIGINFO_SIZE);
+		atomic_fetch_and(&shared_pending, ~SIGBIT(sig));
+		r = 1;
+	}
+	pthread_mutex_unlock(&shared_lock);
+	return r;
+}
+
+/* The next of set to take: the thread's own before the process's, the
+ * synchronous ones first, then the lowest (kernel/signal.c, dequeue_signal
+ * and next_signal).  Fills info; 0 if none. */
+static int take_pending(struct linux_thread *t, uint64_t set, uint8_t *info)
+{
+	uint64_t mine, from, sync;
+	int sig;
+
+	for (;;) {
+		mine = atomic_load(&t->sigpending) & set;
+		from = mine ? mine : atomic_load(&shared_pending) & set;
+		if (!from)
+			return 0;
+		sync = from & not_carried & ~(SIGBIT(32) | SIGBIT(33));
+		sig = __builtin_ctzll(sync ? sync : from) + 1;
+		if (mine) {
+			memcpy(info, t->siginfo[sig], LINUX_SIGINFO_SIZE);
+			atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
+			return sig;
+		}
+		if (take_shared(sig, info))
+			return sig;
+	}
+}
+
 void linux_signal_deliver(struct vcpu *cpu)
 {
 	struct linux_thread *t = cpu->os_state;
-	uint64_t ready;
-	int taken = 0;
+	uint8_t info[LINUX_SIGINFO_SIZE];
+	int taken = 0, sig;
 
 	if (!t)
 		return;
 	t->sig_wake = 0;
-	while ((ready = atomic_load(&t->sigpending) & ~t->sigmask)) {
-		/* the synchronous ones first, then the lowest (kernel/signal.c, next_signal) */
-		uint64_t sync = ready & not_carried & ~(SIGBIT(32) | SIGBIT(33));
-		int sig = __builtin_ctzll(sync ? sync : ready) + 1;
-		uint8_t info[LINUX_SIGINFO_SIZE];
-
-		memcpy(info, t->siginfo[sig], sizeof info);
-		atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
+	while ((sig = take_pending(t, ~t->sigmask, info))) {
 		taken = 1;
 		deliver(cpu, sig, info);
 	}
@@ -543,7 +590,7 @@ static int64_t sys_rt_sigpending(struct vcpu *cpu, const uint64_t *a)
 	if (a[1] > LINUX_SIGSET_SIZE)
 		return -EINVAL;
 	syscall(SYS_rt_sigpending, &host, 8);
-	set = (atomic_load(&t->sigpending) | carried_mask(host)) & t->sigmask;
+	set = (atomic_load(&t->sigpending) | atomic_load(&shared_pending) | carried_mask(host)) & t->sigmask;
 	return mem_write(a[0], &set, (size_t)a[1]);
 }
 
@@ -566,7 +613,7 @@ int linux_sigmask_for_wait(struct vcpu *cpu, uint64_t g, uint64_t size, uint64_t
 	*hostp = host;
 	/* one of ours that the wait's mask lets through: the wait returns at
 	 * once (the host's own are handled by its atomic mask switch) */
-	if (atomic_load(&t->sigpending) & ~t->sigmask)
+	if ((atomic_load(&t->sigpending) | atomic_load(&shared_pending)) & ~t->sigmask)
 		t->sig_wake = 1;
 	return 0;
 }
@@ -590,21 +637,24 @@ static int64_t sys_rt_sigsuspend(struct vcpu *cpu, const uint64_t *a)
 	 * that arrives before it is entered stops the safe syscall. */
 	for (;;) {
 		t->sig_wake = 0;
-		if (atomic_load(&t->sigpending) & ~t->sigmask)
+		if ((atomic_load(&t->sigpending) | atomic_load(&shared_pending)) & ~t->sigmask)
 			break;
 		safe_sys(SYS_rt_sigsuspend, &host, 8);
 	}
 	return -EINTR;
 }
 
-/* sigwaitinfo/sigtimedwait: a queued one of ours first, else the host's. */
+/* sigwaitinfo/sigtimedwait: a queued one of ours first (the thread's,
+ * then the process's), else the host's. */
 static int64_t sys_rt_sigtimedwait(struct vcpu *cpu, const uint64_t *a)
 {
 	struct linux_thread *t = linux_thread(cpu);
-	uint64_t set, mine, host;
+	uint8_t info[LINUX_SIGINFO_SIZE];
+	uint64_t set, host;
 	const void *tmo = NULL;
 	siginfo_t si;
 	long r;
+	int sig;
 
 	if (a[3] != LINUX_SIGSET_SIZE)
 		return -EINVAL;
@@ -614,22 +664,23 @@ static int64_t sys_rt_sigtimedwait(struct vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	set &= ~unblockable;
 	host = carried_mask(set);
+	atomic_store(&t->waiting, set);
 	for (;;) {
-		if ((mine = atomic_load(&t->sigpending) & set)) {
-			int sig = __builtin_ctzll(mine) + 1;
-
-			atomic_fetch_and(&t->sigpending, ~SIGBIT(sig));
+		if ((sig = take_pending(t, set, info))) {
+			atomic_store(&t->waiting, 0);
 			host_mask_sync(t); /* the next one queued may come */
-			if (a[1] && mem_write(a[1], t->siginfo[sig], LINUX_SIGINFO_SIZE) < 0)
+			if (a[1] && mem_write(a[1], info, LINUX_SIGINFO_SIZE) < 0)
 				return -EFAULT;
 			return sig;
 		}
 		r = safe_sys_nohand(SYS_rt_sigtimedwait, &host, &si, tmo, 8);
 		/* woken for one of ours in the set: take it */
-		if ((r == -LINUX_ERESTARTNOHAND || r == -EINTR) && (atomic_load(&t->sigpending) & set))
+		if ((r == -LINUX_ERESTARTNOHAND || r == -EINTR) &&
+		    ((atomic_load(&t->sigpending) | atomic_load(&shared_pending)) & set))
 			continue;
 		break;
 	}
+	atomic_store(&t->waiting, 0);
 	if (r < 0)
 		return r;
 	if (a[1] && mem_write(a[1], &si, LINUX_SIGINFO_SIZE) < 0)
@@ -701,14 +752,50 @@ static int64_t sys_sigaltstack(struct vcpu *cpu, const uint64_t *a)
 	return 0;
 }
 
-/* A signal to this process that is not carried by the host goes to the
- * calling thread, as good a choice as the kernel's. */
+/* A thread queue_process may give the signal to: one that does not block
+ * it, or waits for it in sigtimedwait. */
+static int wake_one(struct linux_thread *t, void *ctx)
+{
+	uint64_t bit = SIGBIT(*(const int *)ctx);
+
+	if ((t->sigmask & bit) && !(atomic_load(&t->waiting) & bit))
+		return 0;
+	t->sig_wake = 1;
+	t->cpu->interrupt = 1;
+	if (t->tid != (int)gettid())
+		safe_syscall_wake(t->tid);
+	return 1;
+}
+
+/* A signal for the whole process that the host does not carry: pending for
+ * the process, and a thread woken to take it, the sender if it can
+ * (kernel/signal.c, complete_signal).  If every thread blocks it, it waits
+ * for one to unblock it: every delivery looks at the process's set. */
+static int64_t queue_process(struct vcpu *cpu, int sig, const uint8_t *info)
+{
+	if (actions[sig].handler == GUEST_SIG_IGN)
+		return 0;
+	pthread_mutex_lock(&shared_lock);
+	if (!(atomic_load(&shared_pending) & SIGBIT(sig))) {
+		memcpy(shared_info[sig], info, LINUX_SIGINFO_SIZE);
+		atomic_fetch_or(&shared_pending, SIGBIT(sig));
+	}
+	pthread_mutex_unlock(&shared_lock);
+	if (!wake_one(linux_thread(cpu), &sig))
+		linux_thread_find(wake_one, &sig);
+	return 0;
+}
+
 static int64_t sys_kill(struct vcpu *cpu, const uint64_t *a)
 {
 	int pid = (int)a[0], sig = (int)a[1];
 
-	if (pid == getpid() && sig > 0 && sig <= LINUX_NSIG && !carried(sig) && !(SIGBIT(sig) & unblockable))
-		return signal_thread(linux_thread(cpu)->tid, sig, GUEST_SI_USER);
+	if (pid == getpid() && sig > 0 && sig <= LINUX_NSIG && !carried(sig) && !(SIGBIT(sig) & unblockable)) {
+		uint8_t info[LINUX_SIGINFO_SIZE];
+
+		make_info(info, sig, GUEST_SI_USER);
+		return queue_process(cpu, sig, info);
+	}
 	return host_ret(syscall(SYS_kill, pid, sig));
 }
 
@@ -755,7 +842,7 @@ static void queue_info_at(struct linux_thread *t, void *ctx)
 	wake_thread(t, q->sig);
 }
 
-static int64_t queue_with_info(int tgid, int tid, int sig, uint64_t ginfo)
+static int64_t queue_with_info(struct vcpu *cpu, int tgid, int tid, int sig, uint64_t ginfo)
 {
 	uint8_t info[LINUX_SIGINFO_SIZE];
 	struct queued_info q = { sig, info };
@@ -769,21 +856,23 @@ static int64_t queue_with_info(int tgid, int tid, int sig, uint64_t ginfo)
 			return host_ret(syscall(SYS_rt_tgsigqueueinfo, tgid, tid, sig, info));
 		return host_ret(syscall(SYS_rt_sigqueueinfo, tgid, sig, info));
 	}
+	if (!tid)
+		return queue_process(cpu, sig, info);
 	if (actions[sig].handler == GUEST_SIG_IGN)
 		return 0;
-	return linux_thread_with_tid(tid ? tid : (int)gettid(), queue_info_at, &q);
+	return linux_thread_with_tid(tid, queue_info_at, &q);
 }
 
 static int64_t sys_rt_sigqueueinfo(struct vcpu *cpu, const uint64_t *a)
 {
-	return queue_with_info((int)a[0], 0, (int)a[1], a[2]);
+	return queue_with_info(cpu, (int)a[0], 0, (int)a[1], a[2]);
 }
 
 static int64_t sys_rt_tgsigqueueinfo(struct vcpu *cpu, const uint64_t *a)
 {
 	if ((int)a[1] <= 0)
 		return -EINVAL;
-	return queue_with_info((int)a[0], (int)a[1], (int)a[2], a[3]);
+	return queue_with_info(cpu, (int)a[0], (int)a[1], (int)a[2], a[3]);
 }
 
 const struct linux_sys_impl linux_signal_impls[] = {

@@ -70,6 +70,9 @@ struct linux_thread {
 	 * whose pc was backed up onto the syscall instruction; the handler
 	 * about to run decides between restart and -EINTR. */
 	int restart;
+	/* The set a sigtimedwait is waiting for, 0 when none: a signal
+	 * queued for the process wakes such a thread though it blocks it. */
+	_Atomic uint64_t waiting;
 };
 struct linux_thread *linux_thread(struct vcpu *cpu);
 
@@ -140,6 +143,9 @@ void linux_thread_register(struct linux_thread *t);
 /* Calls fn on the live thread with this tid under the list lock; returns
  * 0, or -ESRCH if there is none. */
 int linux_thread_with_tid(int tid, void (*fn)(struct linux_thread *t, void *ctx), void *ctx);
+/* Calls fn on each live thread under the list lock until it returns
+ * nonzero; returns that value, or 0. */
+int linux_thread_find(int (*fn)(struct linux_thread *t, void *ctx), void *ctx);
 
 /* signal.c */
 /* Delivers what is pending and not blocked: runs guest handlers (signal

@@ -63,6 +63,17 @@ int linux_thread_with_tid(int tid, void (*fn)(struct linux_thread *t, void *ctx)
 	return r;
 }
 
+int linux_thread_find(int (*fn)(struct linux_thread *t, void *ctx), void *ctx)
+{
+	int r = 0;
+
+	pthread_mutex_lock(&list_lock);
+	for (struct linux_thread *t = threads; t && !r; t = t->next)
+		r = fn(t, ctx);
+	pthread_mutex_unlock(&list_lock);
+	return r;
+}
+
 /* What a thread shares, at least, to be a thread rather than a process. */
 #define THREAD_NEEDS (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)
 #define THREAD_FLAGS                                                                                         \
