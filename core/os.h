@@ -24,6 +24,9 @@ struct guest_os {
 	void (*trap)(struct vcpu *cpu, const struct vcpu_trap *t);
 	/* cpu->interrupt was raised: deliver what is pending. */
 	void (*interrupt)(struct vcpu *cpu);
+	/* Optional: the process is about to end (exit, a fatal signal); what
+	 * the kernel does for other processes then (Linux: robust futexes). */
+	void (*dying)(void);
 };
 
 extern const struct guest_os *const guest_oses[];

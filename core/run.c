@@ -2,6 +2,7 @@
 #include "run.h"
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,8 +152,18 @@ static void print_stats(void)
 	fflush(f);
 }
 
+/* The guest OS's last rites, once: both ends below may run on two threads. */
+static void os_dying(void)
+{
+	static atomic_flag once = ATOMIC_FLAG_INIT;
+
+	if (proc.os && proc.os->dying && !atomic_flag_test_and_set(&once))
+		proc.os->dying();
+}
+
 void process_exit(int status)
 {
+	os_dying();
 	gdb_notify_exit(status);
 	print_stats();
 	fflush(trace_file());
@@ -161,6 +172,7 @@ void process_exit(int status)
 
 void process_kill(int host_signo)
 {
+	os_dying();
 	gdb_notify_killed(host_signo);
 	print_stats();
 	fflush(trace_file());

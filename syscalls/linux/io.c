@@ -265,9 +265,13 @@ static int64_t sys_splice(struct vcpu *cpu, const uint64_t *a)
 static int64_t sys_vmsplice(struct vcpu *cpu, const uint64_t *a)
 {
 	struct iovec iov[IOV_MAX];
-	/* SPLICE_F_GIFT aside, the pages are read into the pipe (or written
-	 * from it when the fd is the pipe's read end): ask for both */
-	int n = linux_iov_import(iov, a[1], a[2], PROT_READ | PROT_WRITE);
+	/* Into the pipe (its write end) the buffers are only read, so they may
+	 * be read-only memory; out of it (the read end) they are written. */
+	int fl = fcntl((int)a[0], F_GETFL);
+
+	if (fl < 0)
+		return -errno;
+	int n = linux_iov_import(iov, a[1], a[2], (fl & O_ACCMODE) == O_RDONLY ? PROT_WRITE : PROT_READ);
 
 	if (n < 0)
 		return n;

@@ -193,4 +193,5 @@ const struct guest_os linux_os = {
 	.syscall = linux_syscall,
 	.trap = linux_trap,
 	.interrupt = linux_interrupt,
+	.dying = linux_threads_release_robust,
 };

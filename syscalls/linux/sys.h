@@ -138,6 +138,10 @@ int64_t linux_clone(struct vcpu *cpu, const uint64_t *a, const struct linux_host
 int64_t linux_clone_thread(struct vcpu *cpu, const uint64_t *a);
 __attribute__((noreturn)) void linux_thread_exit(struct vcpu *cpu, int status);
 void linux_threads_after_fork(struct linux_thread *self);
+/* robust_list.c: release the robust futexes thread `tid` still holds
+ * (the list registered with set_robust_list; len 24 or 12 bytes). */
+void linux_robust_list_release(uint64_t head, uint64_t len, int tid);
+void linux_threads_release_robust(void);
 /* The list of live guest threads, for signals aimed at one of them. */
 void linux_thread_register(struct linux_thread *t);
 /* Calls fn on the live thread with this tid under the list lock; returns

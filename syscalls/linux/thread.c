@@ -48,6 +48,16 @@ static void unregister(struct linux_thread *t)
 	pthread_mutex_unlock(&list_lock);
 }
 
+/* The process ends: every live thread's robust futexes are released, as
+ * the kernel does when it takes the threads down one by one. */
+void linux_threads_release_robust(void)
+{
+	pthread_mutex_lock(&list_lock);
+	for (struct linux_thread *t = threads; t; t = t->next)
+		linux_robust_list_release(t->robust_list, t->robust_len, t->tid);
+	pthread_mutex_unlock(&list_lock);
+}
+
 int linux_thread_with_tid(int tid, void (*fn)(struct linux_thread *t, void *ctx), void *ctx)
 {
 	int r = -ESRCH;
@@ -196,7 +206,11 @@ int linux_thread_count(void)
 void linux_thread_exit(struct vcpu *cpu, int status)
 {
 	uint64_t all = ~0ULL;
+	struct linux_thread *t = cpu->os_state;
 
+	/* before clear_child_tid, as the kernel's mm_release */
+	if (t)
+		linux_robust_list_release(t->robust_list, t->robust_len, t->tid);
 	if (atomic_fetch_sub(&live_threads, 1) == 1)
 		process_exit(status);
 	/* no host handler may run on this thread once its vcpu is gone */
@@ -223,6 +237,7 @@ void linux_threads_after_fork(struct linux_thread *self)
 {
 	atomic_store(&live_threads, 1);
 	pthread_mutex_init(&list_lock, NULL);
+	self->robust_list = self->robust_len = 0; /* copy_process: none in the child */
 	threads = self;
 	self->next = NULL;
 	vcpu_forget_others(self->cpu);
