@@ -238,6 +238,13 @@ bool jit_emit_fp_inline(struct jit_ctx *c, const struct ir_insn *i);
 bool jit_fp_inlined(const struct ir_insn *i);
 void jit_emit_slow_stubs(struct jit_ctx *c);
 
+/* jit_vec.c: lane-wise v128 ops in SSE code.  jit_vec_native: the JIT
+ * compiles this one (else it runs in the interpreter fallback); then
+ * jit_vec_operands says which upper halves and whether b it reads. */
+bool jit_vec_native(const struct ir_insn *i);
+void jit_vec_operands(const struct ir_insn *i, bool *a_hi, bool *b, bool *b_hi);
+bool jit_emit_vec(struct jit_ctx *c, const struct ir_insn *i);
+
 /* jit_fp.c: out-of-line copies of core/fpu.h's ops, by IR op (NULL if not FP). */
 typedef uint64_t (*jit_fp_fn)(struct vcpu *cpu, uint64_t a, uint64_t b, uint64_t c, unsigned rm, unsigned fmode,
 			      int64_t imm);

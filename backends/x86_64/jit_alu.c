@@ -404,7 +404,7 @@ bool jit_emit_alu(struct jit_ctx *c, const struct ir_insn *i)
 		x64_store_imm(c->b, 4, x64_m(J_CPU, (int32_t)offsetof(struct vcpu, resv_valid)), 0);
 		break;
 	case IR_FENCE: x64_mfence(c->b); break;
-	default: return false;
+	default: return jit_emit_vec(c, i);
 	}
 	return true;
 }

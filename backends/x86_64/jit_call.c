@@ -139,7 +139,7 @@ bool jit_op_calls(const struct ir_insn *i)
 	case IR_BRCC: case IR_EXIT: case IR_EXIT_IND: case IR_EXIT_SYSCALL: case IR_EXIT_TRAP: case IR_EXIT_FLUSH:
 		return false;
 	default:
-		return true;
+		return !jit_vec_native(i);
 	}
 }
 

@@ -123,6 +123,20 @@ void jit_operands(const struct ir_insn *i, struct jit_operands *o)
 		return;
 	}
 	default:
+		if (!jit_fallback_all && jit_vec_native(i)) {
+			bool a_hi, b, b_hi;
+			jit_vec_operands(i, &a_hi, &b, &b_hi);
+			rd(o, i->a, 'a');
+			if (a_hi)
+				rd(o, i->a + 1u, 0);
+			if (b)
+				rd(o, i->b, 'b');
+			if (b_hi)
+				rd(o, i->b + 1u, 0);
+			wr(o, i->d);
+			wr(o, i->d + 1u);
+			return;
+		}
 		/* An op added to ir_ops.def after this file: it runs in the
 		 * interpreter, which may read or write any slot. */
 		o->all = true;

@@ -333,6 +333,12 @@ void x64_sse(struct x64_buf *b, uint8_t prefix, uint32_t opc, int reg, int rm, b
 	enc(b, flags, opc, reg, rm, NULL);
 }
 
+void x64_sse_m(struct x64_buf *b, uint8_t prefix, uint32_t opc, int reg, struct x64_mem m, bool w)
+{
+	unsigned flags = (w ? E_W : 0) | (prefix == 0x66 ? E_16 : prefix == 0xf2 ? E_F2 : prefix == 0xf3 ? E_F3 : 0);
+	enc(b, flags, opc, reg, 0, &m);
+}
+
 void x64_fnclex(struct x64_buf *b)
 {
 	room(b);

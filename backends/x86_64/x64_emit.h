@@ -100,6 +100,8 @@ void x64_mfence(struct x64_buf *b);
 /* SSE scalar ops: prefix 0x66, 0xf2, 0xf3 or 0; opc 0x0fXX; reg is an xmm
  * register, rm an xmm or general register (w: 64-bit general operand). */
 void x64_sse(struct x64_buf *b, uint8_t prefix, uint32_t opc, int reg, int rm, bool w);
+/* The same with a memory operand (movdqu, movq, ...). */
+void x64_sse_m(struct x64_buf *b, uint8_t prefix, uint32_t opc, int reg, struct x64_mem m, bool w);
 void x64_fnclex(struct x64_buf *b);
 void x64_fnstsw_ax(struct x64_buf *b);
 void x64_stmxcsr(struct x64_buf *b, struct x64_mem m);

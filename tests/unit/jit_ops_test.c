@@ -817,6 +817,74 @@ static void test_misc(void)
 	}
 }
 
+/* ---- lane-wise v128 ops ---- */
+
+static bool is_vec_int(unsigned op) { return op >= IR_VADD && op <= IR_VXTN; }
+
+/* A lane value: an edge of some lane size, or random bits. */
+static uint64_t vec_val(void)
+{
+	static const uint64_t edges[] = {0, 0x7f7f7f7f7f7f7f7full, 0x8080808080808080ull, 0xffffffffffffffffull,
+					 0x7fff80007fff8000ull, 0x800000007fffffffull, 0x0001000200030004ull,
+					 0x8000000000000000ull, 0x00ff00ff00ff00ffull};
+	return rnd() % 3 ? rnd() : edges[rnd() % (sizeof(edges) / sizeof(edges[0]))];
+}
+
+/* Every lane size, both widths, shift counts at their edges, VEXTL's and
+ * VXTN's halves, in slot arrangements that alias; the operand halves are
+ * either in memory or just written (so only in the JIT's registers), and
+ * the result's halves are read back by scalar ops. */
+static void test_vec(unsigned op)
+{
+	static const unsigned arrs[][3] = {{40, 42, 44}, {40, 40, 42}, {40, 42, 40}, {40, 40, 40},
+					   {IR_ARCH_SLOTS, 42, 44}, {41, 43, 45}};
+	for (unsigned sz = 0; sz < 4; sz++)
+		for (unsigned form = 0; form < 4; form++) {
+			/* form: bit 0 the full width (VEXTL, VXTN: the upper half), bit 1 sign (VEXTL) */
+			int64_t imm = sz;
+			if ((op == IR_VEXTL || op == IR_VXTN) && sz == 3)
+				continue; /* no 128-bit lanes to widen to or narrow from */
+			if (op == IR_VEXTL || op == IR_VXTN)
+				imm |= (form & 1 ? 16 : 0) | (op == IR_VEXTL && (form & 2) ? 8 : 0);
+			else if (form > 1)
+				continue;
+			else
+				imm |= form ? 4 : 0;
+			unsigned bits = 8u << sz;
+			unsigned shifts[] = {0, 1, bits / 2 + 1, bits - 1, bits};
+			bool shifted = op == IR_VSHLI || op == IR_VSHRI || op == IR_VSARI;
+			for (unsigned k = 0; k < (shifted ? 5u : 1u); k++)
+				for (unsigned arr = 0; arr < sizeof(arrs) / sizeof(arrs[0]); arr++)
+					for (unsigned rep = 0; rep < 6; rep++) {
+						unsigned d = arrs[arr][0], a = arrs[arr][1], b = arrs[arr][2];
+						int64_t im = imm | (shifted ? (int64_t)shifts[k] << 8 : 0);
+						fresh_state();
+						for (int s = 40; s < 48; s++)
+							st.slot[s] = vec_val();
+						st.slot[IR_ARCH_SLOTS] = vec_val();
+						st.slot[IR_ARCH_SLOTS + 1] = vec_val();
+						begin();
+						if (rep & 1) /* a's halves only in registers */
+							ir_emit(&blk, IR_XORI, a, a, 0, (int64_t)vec_val());
+						if (rep & 2)
+							ir_emit(&blk, IR_ADDI, a + 1, a + 1, 0, 1);
+						if (rep & 4)
+							ir_emit(&blk, IR_MOV, b, 47, 0, 0);
+						ir_emit4(&blk, op, d, a, b, 0, im);
+						/* scalar reads of the result, before and after a sync point */
+						ir_emit(&blk, IR_ADD, 20, d, d + 1, 0);
+						ir_emit(&blk, IR_XOR, 21, d + 1, 40, 0);
+						if (d >= IR_ARCH_SLOTS) {
+							ir_emit(&blk, IR_MOV, 22, d, 0, 0);
+							ir_emit(&blk, IR_MOV, 23, d + 1, 0, 0);
+						}
+						finish();
+						check("%s imm %#llx d %u a %u b %u rep %u", opname(op), (unsigned long long)im,
+						      d, a, b, rep);
+					}
+		}
+}
+
 /* ---- every op by its form, for the ones not covered above ---- */
 
 static bool covered(unsigned op)
@@ -859,6 +927,8 @@ static void test_ops(void)
 		const char *form = ir_op_info[op].form;
 		if (ir_op_info[op].flags & IRF_FP)
 			test_fp(op);
+		else if (is_vec_int(op))
+			test_vec(op);
 		else if (covered(op))
 			continue;
 		else if (!strcmp(form, "dab") && ir_op_info[op].type != IRT_V128)
