@@ -208,6 +208,10 @@ static bool extract(struct a64_ctx *c)
 	if (op21 != 0 || o0 != 0 || n != sf || (!sf && lsb >= 32))
 		return false;
 	unsigned rn = a64_xr(a64_rn(i)), rm = a64_xr(a64_rm(i)), d = a64_xw(c, a64_rd(i));
+	if (rn == rm) { /* ROR (immediate) is EXTR of a register with itself */
+		ir_emit(b, sf ? IR_RORI : IR_RORI32, d, rn, 0, lsb);
+		return true;
+	}
 	unsigned t = ir_temp(b), u = ir_temp(b);
 	if (sf) {
 		if (lsb == 0) {

@@ -53,6 +53,10 @@ int main(void)
 		show("lsl w #31", OP1("lsl %w0, %w1, #31", v));
 		show("ror #13", OP1("ror %0, %1, #13", v));
 		show("ror w #13", OP1("ror %w0, %w1, #13", v));
+		show("ror #0", OP1("ror %0, %1, #0", v));
+		show("ror w #0", OP1("ror %w0, %w1, #0", v));
+		show("ror w #31", OP1("ror %w0, %w1, #31", v));
+		show("ror #63", OP1("ror %0, %1, #63", v));
 		show("bfi #12, #8 into 0xaaaa...", OPRW("bfi %0, %1, #12, #8", 0xaaaaaaaaaaaaaaaaull, v));
 		show("bfxil #60, #4 into 0xaaaa...", OPRW("bfxil %0, %1, #60, #4", 0xaaaaaaaaaaaaaaaaull, v));
 		show("bfi w #28, #4 into 0xaaaa...", OPRW("bfi %w0, %w1, #28, #4", 0xaaaaaaaaaaaaaaaaull, v));
