@@ -5,7 +5,8 @@
  * A64_FLKIND for later blocks and in c->fk for the rest of this one.  A
  * condition read in the same block compares those slots directly (CMP;
  * B.LT is one SUB-free BRCC); anything else materialises the four 0/1
- * flags in A64_NF..A64_VF first, with a helper. */
+ * flags in A64_NF..A64_VF first: in IR when this block set the kind, else
+ * with a helper that reads A64_FLKIND. */
 #include "core/vcpu.h"
 #include "frontends/aarch64/a64.h"
 
@@ -59,11 +60,51 @@ static uint64_t helper_materialize(struct vcpu *cpu, uint64_t a, uint64_t b, uin
 	return 0;
 }
 
+static unsigned flag_b(struct a64_ctx *c);
+
+/* The four flags of a lazy result whose kind this block set, in IR (the
+ * helper's formulas; 32-bit operands are sign-extended, which keeps bit 31
+ * in bit 63 and the unsigned order, so the 64-bit compares serve both). */
+static void materialize_known(struct a64_ctx *c)
+{
+	struct ir_block *b = c->b;
+	unsigned fk = c->fk;
+	bool sub = fk == A64_FK_SUB64 || fk == A64_FK_SUB32, add = fk == A64_FK_ADD64 || fk == A64_FK_ADD32;
+	if (sub || add) {
+		unsigned t1 = ir_temp(b), t2 = ir_temp(b), y;
+		if (sub) {
+			y = flag_b(c);
+			ir_emit4(b, IR_SETCC, A64_CF, A64_FLA, y, IRC_GEU, 0);
+			ir_emit(b, IR_XOR, t1, A64_FLA, y, 0);         /* V: (a ^ b) & (a ^ r) */
+			ir_emit(b, IR_XOR, t2, A64_FLA, A64_FLR, 0);
+		} else {
+			y = ir_temp(b);
+			ir_emit(b, IR_SUB, y, A64_FLR, A64_FLA, 0);
+			if (fk == A64_FK_ADD32)
+				ir_emit(b, IR_SEXT32, y, y, 0, 0);
+			ir_emit4(b, IR_SETCC, A64_CF, A64_FLR, A64_FLA, IRC_LTU, 0);
+			ir_emit(b, IR_XOR, t1, A64_FLA, A64_FLR, 0);   /* V: (a ^ r) & (b ^ r) */
+			ir_emit(b, IR_XOR, t2, y, A64_FLR, 0);
+		}
+		ir_emit(b, IR_AND, t1, t1, t2, 0);
+		ir_emit(b, IR_SHRI, A64_VF, t1, 0, 63);
+	} else {
+		ir_movi(b, A64_CF, 0);
+		ir_movi(b, A64_VF, 0);
+	}
+	ir_emit(b, IR_SHRI, A64_NF, A64_FLR, 0, 63);
+	ir_emit4(b, IR_SETCCI, A64_ZF, A64_FLR, 0, IRC_EQ, 0);
+	ir_movi(b, A64_FLKIND, A64_FK_MAT);
+}
+
 void a64_flags_materialize(struct a64_ctx *c)
 {
 	if (c->fk == A64_FK_MAT)
 		return;
-	ir_call(c->b, helper_materialize, ir_temp(c->b), A64_ZERO, A64_ZERO, A64_ZERO);
+	if (c->fk == A64_FK_UNKNOWN)
+		ir_call(c->b, helper_materialize, ir_temp(c->b), A64_ZERO, A64_ZERO, A64_ZERO);
+	else
+		materialize_known(c);
 	c->fk = A64_FK_MAT;
 	c->flb.valid = false;
 }

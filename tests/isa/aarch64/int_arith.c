@@ -49,6 +49,11 @@ F2(sub_lsr1_w, "sub %w0, %w2, %w4, lsr #1")
 F2(eor_ror8, "eor %0, %2, %4, ror #8")
 F2(orn_w, "orn %w0, %w2, %w4")
 F2(eon_lsl4, "eon %0, %2, %4, lsl #4")
+/* a compare, then a conditional compare on its flags, then a condition on those */
+F2(ccmp_x_lt, "cmp %2, %4\n\tccmp %4, %2, #5, lt\n\tcset %0, hi")
+F2(ccmp_w_ne, "cmp %w2, %w4\n\tccmp %w2, #9, #2, ne\n\tcset %w0, ge")
+F2(ccmn_x_cs, "cmn %2, %4\n\tccmn %4, %2, #8, cs\n\tcset %0, vs")
+F2(ccmn_w_gt, "tst %w2, %w4\n\tccmn %w4, %w2, #1, gt\n\tcset %w0, lo")
 F2(negs_x, "negs %0, %4")
 F2(ngcs_w, "ngcs %w0, %w4")
 
@@ -88,6 +93,11 @@ int main(void)
 		{"ands x", ands_x}, {"bics w", bics_w}, {"negs x", negs_x},
 	};
 	table(flag_ops, N(flag_ops), addsub, N(addsub), 0);
+	static const struct op2 ccmp_ops[] = {
+		{"cmp; ccmp x lt; cset hi", ccmp_x_lt}, {"cmp w; ccmp w ne; cset ge", ccmp_w_ne},
+		{"cmn; ccmn x cs; cset vs", ccmn_x_cs}, {"tst w; ccmn w gt; cset lo", ccmn_w_gt},
+	};
+	table(ccmp_ops, N(ccmp_ops), addsub, N(addsub), 0);
 	/* with carry: C clear then set */
 	static const struct op2 carry_ops[] = {
 		{"adcs x", adcs_x}, {"adcs w", adcs_w}, {"sbcs x", sbcs_x}, {"sbcs w", sbcs_w}, {"ngcs w", ngcs_w},
