@@ -215,7 +215,7 @@ static uint64_t helper_2misc(struct vcpu *cpu, uint64_t desc, uint64_t x, uint64
 }
 
 /* The common ones as lane-wise IR ops (a scalar is the one-lane 64-bit
- * vector): NEG, ABS, CNT, NOT, XTN, the compares with zero. */
+ * vector): NEG, ABS, CNT, NOT, XTN, SHLL, the compares with zero. */
 static bool ir_fast(struct a64_ctx *c, const struct vdesc *d)
 {
 	struct ir_block *b = c->b;
@@ -232,6 +232,10 @@ static bool ir_fast(struct a64_ctx *c, const struct vdesc *d)
 	case M_CMLE0: a64_vop(c, IR_VCMGE, vd, A64_ZERO, vn, size, q, 0); return true;
 	case M_XTN:
 		ir_emit(b, IR_VXTN, vd, vn, vd, (int64_t)(size | (d->part2 ? 16u : 0u)));
+		return true;
+	case M_SHLL: /* widen, then shift by the narrow element's width */
+		ir_emit(b, IR_VEXTL, vd, vn, 0, (int64_t)(size | (d->part2 ? 16u : 0u)));
+		a64_vop(c, IR_VSHLI, vd, vd, 0, size + 1, true, 8u << size);
 		return true;
 	case M_NOT:
 		ir_emit(b, IR_XORI, vd, vn, 0, -1);

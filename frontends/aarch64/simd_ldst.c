@@ -7,41 +7,57 @@
  * temps, which live in cpu->slot like every slot. */
 #include "frontends/aarch64/simd.h"
 
+/* A 64-bit slot as its 8 bytes in memory order (the guest is little-endian),
+ * and back; compilers make these plain moves on a little-endian host. */
+static void put_bytes(uint8_t *p, uint64_t v)
+{
+	for (unsigned k = 0; k < 8; k++)
+		p[k] = (uint8_t)(v >> 8 * k);
+}
+
+static uint64_t get_bytes(const uint8_t *p)
+{
+	uint64_t v = 0;
+	for (unsigned k = 0; k < 8; k++)
+		v |= (uint64_t)p[k] << 8 * k;
+	return v;
+}
+
 /* LDn/STn (n > 1) multiple structures: va = temp base holding the bytes in
  * memory order, vd = first register, imm = n, u = store (registers to
- * temps) else load (temps to registers). */
+ * temps) else load (temps to registers).  Element e of register r sits at
+ * memory element e * n + r; elements move as bytes. */
 static uint64_t helper_interleave(struct vcpu *cpu, uint64_t desc, uint64_t x, uint64_t y)
 {
 	struct vdesc d = vdesc_unpack(desc);
-	unsigned n = d.imm, lanes = (d.q ? 16u : 8u) >> d.size, per = d.q ? 2 : 1;
-	v128 regs[4] = {{{0, 0}}}, mem[4] = {{{0, 0}}};
-	/* memory as consecutive v128 values of (Q ? 16 : 8) bytes each */
-	for (unsigned r = 0; r < n; r++) {
-		if (d.u) {
-			regs[r] = vget(cpu, (d.vd + r) & 31);
-		} else {
-			mem[r].d[0] = cpu->slot[d.va + per * r];
-			mem[r].d[1] = d.q ? cpu->slot[d.va + per * r + 1] : 0;
-		}
-	}
-	/* element e of register r sits at memory element e * n + r */
-	for (unsigned e = 0; e < lanes; e++) {
-		for (unsigned r = 0; r < n; r++) {
-			unsigned k = e * n + r, mr = k / lanes, me = k % lanes;
+	unsigned n = d.imm, per = d.q ? 2 : 1, es = 1u << d.size, lanes = 8 * per / es;
+	uint8_t regs[4][16], mem[64];
+	for (unsigned r = 0; r < n; r++)
+		for (unsigned h = 0; h < per; h++) {
 			if (d.u)
-				lane_set(&mem[mr], d.size, me, lane(regs[r], d.size, e));
+				put_bytes(&regs[r][8 * h], cpu->slot[A64_V((d.vd + r) & 31) + h]);
 			else
-				lane_set(&regs[r], d.size, e, lane(mem[mr], d.size, me));
+				put_bytes(&mem[8 * (per * r + h)], cpu->slot[d.va + per * r + h]);
 		}
-	}
+	for (unsigned e = 0; e < lanes; e++)
+		for (unsigned r = 0; r < n; r++) {
+			uint8_t *rp = &regs[r][e * es], *mp = &mem[(e * n + r) * es];
+			for (unsigned k = 0; k < es; k++) {
+				if (d.u)
+					mp[k] = rp[k];
+				else
+					rp[k] = mp[k];
+			}
+		}
 	for (unsigned r = 0; r < n; r++) {
-		if (d.u) {
-			cpu->slot[d.va + per * r] = mem[r].d[0];
-			if (d.q)
-				cpu->slot[d.va + per * r + 1] = mem[r].d[1];
-		} else {
-			vput(cpu, (d.vd + r) & 31, regs[r]);
+		for (unsigned h = 0; h < per; h++) {
+			if (d.u)
+				cpu->slot[d.va + per * r + h] = get_bytes(&mem[8 * (per * r + h)]);
+			else
+				cpu->slot[A64_V((d.vd + r) & 31) + h] = get_bytes(&regs[r][8 * h]);
 		}
+		if (!d.u && !d.q)
+			cpu->slot[A64_V((d.vd + r) & 31) + 1] = 0;
 	}
 	return 0;
 }
