@@ -6,7 +6,8 @@
  * condition read in the same block compares those slots directly (CMP;
  * B.LT is one SUB-free BRCC); anything else materialises the four 0/1
  * flags in A64_NF..A64_VF first: in IR when this block set the kind, else
- * with a helper that reads A64_FLKIND. */
+ * with a helper that reads A64_FLKIND.  A condition on flags an earlier
+ * block set picks its flags by the kind at run time, in IR. */
 #include "core/vcpu.h"
 #include "frontends/aarch64/a64.h"
 
@@ -309,6 +310,79 @@ static bool lazy_compare(struct a64_ctx *c, unsigned cond, unsigned *x, unsigned
 	return true;
 }
 
+/* The flags a condition reads, at a point where only the runtime knows
+ * the kind (a flag-setting instruction in an earlier block): each from
+ * the lazy slots as materialize_known would, or the A64_NF..A64_VF slot
+ * when the kind is A64_FK_MAT, picked by SELECTs; the flags stay lazy.
+ * f[] = N, Z, C, V; only those the condition uses are set. */
+static void runtime_flags(struct a64_ctx *c, unsigned cond, unsigned f[4])
+{
+	struct ir_block *b = c->b;
+	static const uint8_t uses[8] = {2, 4, 1, 8, 6, 9, 11, 0}; /* bit 0 N, 1 Z, 2 C, 3 V, by cond >> 1 */
+	unsigned need = uses[cond >> 1];
+	unsigned lazy = ir_temp(b);
+	ir_emit4(b, IR_SETCCI, lazy, A64_FLKIND, 0, IRC_NE, A64_FK_MAT);
+	if (need & 1) {
+		f[0] = ir_temp(b);
+		ir_emit(b, IR_SHRI, f[0], A64_FLR, 0, 63);
+		ir_emit4(b, IR_SELECT, f[0], f[0], A64_NF, lazy, 0);
+	}
+	if (need & 2) {
+		f[1] = ir_temp(b);
+		ir_emit4(b, IR_SETCCI, f[1], A64_FLR, 0, IRC_EQ, 0);
+		ir_emit4(b, IR_SELECT, f[1], f[1], A64_ZF, lazy, 0);
+	}
+	if (!(need & 12))
+		return;
+	/* the second operand: a - r for SUB, r - a for ADD, sign-extended for W */
+	unsigned bs = ir_temp(b), ba = ir_temp(b), t = ir_temp(b), issub = ir_temp(b), isadd = ir_temp(b);
+	ir_emit(b, IR_SUB, bs, A64_FLA, A64_FLR, 0);
+	ir_emit(b, IR_SEXT32, t, bs, 0, 0);
+	ir_emit4(b, IR_SETCCI, ba, A64_FLKIND, 0, IRC_EQ, A64_FK_SUB32);
+	ir_emit4(b, IR_SELECT, bs, t, bs, ba, 0);
+	ir_emit(b, IR_ADDI, t, A64_FLKIND, 0, -A64_FK_SUB64);
+	ir_emit4(b, IR_SETCCI, issub, t, 0, IRC_LEU, 1); /* SUB64, SUB32 */
+	ir_emit(b, IR_ADDI, t, A64_FLKIND, 0, -A64_FK_ADD64);
+	ir_emit4(b, IR_SETCCI, isadd, t, 0, IRC_LEU, 1); /* ADD64, ADD32 */
+	if (need & 4) {
+		unsigned cs = ir_temp(b);
+		f[2] = ir_temp(b);
+		ir_emit4(b, IR_SETCC, cs, A64_FLA, bs, IRC_GEU, 0);
+		ir_emit4(b, IR_SETCC, f[2], A64_FLR, A64_FLA, IRC_LTU, 0);
+		ir_emit4(b, IR_SELECT, f[2], f[2], A64_ZERO, isadd, 0); /* logic: C = 0 */
+		ir_emit4(b, IR_SELECT, f[2], cs, f[2], issub, 0);
+		ir_emit4(b, IR_SELECT, f[2], f[2], A64_CF, lazy, 0);
+	}
+	if (need & 8) {
+		unsigned x = ir_temp(b), vs = ir_temp(b);
+		f[3] = ir_temp(b);
+		ir_emit(b, IR_SUB, ba, A64_FLR, A64_FLA, 0);
+		ir_emit(b, IR_SEXT32, t, ba, 0, 0);
+		ir_emit4(b, IR_SETCCI, x, A64_FLKIND, 0, IRC_EQ, A64_FK_ADD32);
+		ir_emit4(b, IR_SELECT, ba, t, ba, x, 0);
+		ir_emit(b, IR_XOR, x, A64_FLA, A64_FLR, 0);
+		ir_emit(b, IR_XOR, vs, A64_FLA, bs, 0);          /* SUB: (a ^ b) & (a ^ r) */
+		ir_emit(b, IR_AND, vs, vs, x, 0);
+		ir_emit(b, IR_SHRI, vs, vs, 0, 63);
+		ir_emit(b, IR_XOR, f[3], ba, A64_FLR, 0);        /* ADD: (a ^ r) & (b ^ r) */
+		ir_emit(b, IR_AND, f[3], f[3], x, 0);
+		ir_emit(b, IR_SHRI, f[3], f[3], 0, 63);
+		ir_emit4(b, IR_SELECT, f[3], f[3], A64_ZERO, isadd, 0); /* logic: V = 0 */
+		ir_emit4(b, IR_SELECT, f[3], vs, f[3], issub, 0);
+		ir_emit4(b, IR_SELECT, f[3], f[3], A64_VF, lazy, 0);
+	}
+}
+
+/* The flags a condition needs as slots: the materialised ones, or runtime_flags'. */
+static void cond_flags(struct a64_ctx *c, unsigned cond, unsigned f[4])
+{
+	f[0] = A64_NF, f[1] = A64_ZF, f[2] = A64_CF, f[3] = A64_VF;
+	if (c->fk == A64_FK_UNKNOWN)
+		runtime_flags(c, cond, f);
+	else
+		a64_flags_materialize(c);
+}
+
 unsigned a64_cond(struct a64_ctx *c, unsigned cond)
 {
 	struct ir_block *b = c->b;
@@ -322,23 +396,24 @@ unsigned a64_cond(struct a64_ctx *c, unsigned cond)
 		ir_emit4(b, IR_SETCC, t, x, y, cc, 0);
 		return t;
 	}
-	a64_flags_materialize(c);
+	unsigned f[4];
+	cond_flags(c, cond, f);
 	switch (cond >> 1) {
-	case 0: base = A64_ZF; break;             /* EQ */
-	case 1: base = A64_CF; break;             /* CS */
-	case 2: base = A64_NF; break;             /* MI */
-	case 3: base = A64_VF; break;             /* VS */
+	case 0: base = f[1]; break;               /* EQ */
+	case 1: base = f[2]; break;               /* CS */
+	case 2: base = f[0]; break;               /* MI */
+	case 3: base = f[3]; break;               /* VS */
 	case 4: /* HI: C == 1 && Z == 0 */
-		ir_emit4(b, IR_SETCC, t, A64_CF, A64_ZF, IRC_GTU, 0);
+		ir_emit4(b, IR_SETCC, t, f[2], f[1], IRC_GTU, 0);
 		base = t;
 		break;
 	case 5: /* GE: N == V */
-		ir_emit4(b, IR_SETCC, t, A64_NF, A64_VF, IRC_EQ, 0);
+		ir_emit4(b, IR_SETCC, t, f[0], f[3], IRC_EQ, 0);
 		base = t;
 		break;
 	default: /* GT: Z == 0 && N == V */
-		ir_emit(b, IR_XOR, t, A64_NF, A64_VF, 0);
-		ir_emit(b, IR_OR, t, t, A64_ZF, 0);
+		ir_emit(b, IR_XOR, t, f[0], f[3], 0);
+		ir_emit(b, IR_OR, t, t, f[1], 0);
 		ir_emit4(b, IR_SETCCI, t, t, 0, IRC_EQ, 0);
 		base = t;
 		break;
@@ -363,18 +438,19 @@ void a64_brcond(struct a64_ctx *c, unsigned cond, uint64_t target)
 		ir_brcc(b, cc, x, y, target);
 		return;
 	}
-	a64_flags_materialize(c);
+	unsigned f[4];
+	cond_flags(c, cond, f);
 	switch (cond >> 1) {
-	case 0: ir_brcc(b, inv ? IRC_EQ : IRC_NE, A64_ZF, A64_ZERO, target); break;
-	case 1: ir_brcc(b, inv ? IRC_EQ : IRC_NE, A64_CF, A64_ZERO, target); break;
-	case 2: ir_brcc(b, inv ? IRC_EQ : IRC_NE, A64_NF, A64_ZERO, target); break;
-	case 3: ir_brcc(b, inv ? IRC_EQ : IRC_NE, A64_VF, A64_ZERO, target); break;
-	case 4: ir_brcc(b, inv ? IRC_LEU : IRC_GTU, A64_CF, A64_ZF, target); break;
-	case 5: ir_brcc(b, inv ? IRC_NE : IRC_EQ, A64_NF, A64_VF, target); break;
+	case 0: ir_brcc(b, inv ? IRC_EQ : IRC_NE, f[1], A64_ZERO, target); break;
+	case 1: ir_brcc(b, inv ? IRC_EQ : IRC_NE, f[2], A64_ZERO, target); break;
+	case 2: ir_brcc(b, inv ? IRC_EQ : IRC_NE, f[0], A64_ZERO, target); break;
+	case 3: ir_brcc(b, inv ? IRC_EQ : IRC_NE, f[3], A64_ZERO, target); break;
+	case 4: ir_brcc(b, inv ? IRC_LEU : IRC_GTU, f[2], f[1], target); break;
+	case 5: ir_brcc(b, inv ? IRC_NE : IRC_EQ, f[0], f[3], target); break;
 	default: {
 		unsigned t = ir_temp(b);
-		ir_emit(b, IR_XOR, t, A64_NF, A64_VF, 0);
-		ir_emit(b, IR_OR, t, t, A64_ZF, 0);
+		ir_emit(b, IR_XOR, t, f[0], f[3], 0);
+		ir_emit(b, IR_OR, t, t, f[1], 0);
 		ir_brcc(b, inv ? IRC_NE : IRC_EQ, t, A64_ZERO, target);
 		break;
 	}

@@ -57,6 +57,36 @@ F2(ccmn_w_gt, "tst %w2, %w4\n\tccmn %w4, %w2, #1, gt\n\tcset %w0, lo")
 F2(negs_x, "negs %0, %4")
 F2(ngcs_w, "ngcs %w0, %w4")
 
+/* Every condition read in the block after the one that set the flags (a
+ * branch ends a block): bit k of the result is condition k (eq..le) as
+ * cset sees it, bit 14 b.hi and bit 15 b.lt as a branch at the start of
+ * the block after another setting of the same flags sees them. */
+#define CB(c, k) "cset x9, " #c "\n\tbfi %0, x9, #" #k ", #1\n\t"
+#define CONDS_NEXT_BLOCK(fname, set)                                                                        \
+	static u64 fname(u64 in, u64 a, u64 b, u64 *f)                                                      \
+	{                                                                                                   \
+		u64 r, fl;                                                                                  \
+		__asm__ volatile("msr nzcv, %2\n\t" set "\n\tb 1f\n1:\n\tmov %0, #0\n\t"                        \
+				 CB(eq, 0) CB(ne, 1) CB(cs, 2) CB(cc, 3) CB(mi, 4) CB(pl, 5) CB(vs, 6)        \
+				 CB(vc, 7) CB(hi, 8) CB(ls, 9) CB(ge, 10) CB(lt, 11) CB(gt, 12) CB(le, 13)    \
+				 "mrs %1, nzcv\n\tmsr nzcv, %2\n\t" set "\n\tb 2f\n2:\n\tb.hi 3f\n\tb 4f\n3:\n\t"      \
+				 "orr %0, %0, #0x4000\n4:\n\tmsr nzcv, %2\n\t" set "\n\tb 5f\n5:\n\tb.lt 6f\n\tb 7f\n"   \
+				 "6:\n\torr %0, %0, #0x8000\n7:"                                                    \
+				 : "=&r"(r), "=&r"(fl)                                                       \
+				 : "r"(in), "r"(a), "r"(b)                                                   \
+				 : "x9", "cc");                                                              \
+		*f = fl;                                                                                    \
+		return r;                                                                                   \
+	}
+CONDS_NEXT_BLOCK(next_subs_x, "subs x9, %3, %4")
+CONDS_NEXT_BLOCK(next_subs_w, "subs w9, %w3, %w4")
+CONDS_NEXT_BLOCK(next_adds_x, "adds x9, %3, %4")
+CONDS_NEXT_BLOCK(next_adds_w, "cmn %w3, %w4")
+CONDS_NEXT_BLOCK(next_ands_x, "tst %3, %4")
+CONDS_NEXT_BLOCK(next_ands_w, "ands w9, %w3, %w4")
+CONDS_NEXT_BLOCK(next_msr, "msr nzcv, %3")
+CONDS_NEXT_BLOCK(next_ccmp, "cmp %3, %4\n\tccmp %4, %3, #6, ge")
+
 struct op2 {
 	const char *name;
 	u64 (*f)(u64, u64, u64, u64 *);
@@ -98,6 +128,13 @@ int main(void)
 		{"cmn; ccmn x cs; cset vs", ccmn_x_cs}, {"tst w; ccmn w gt; cset lo", ccmn_w_gt},
 	};
 	table(ccmp_ops, N(ccmp_ops), addsub, N(addsub), 0);
+	static const struct op2 next_ops[] = {
+		{"subs x; conds next block", next_subs_x}, {"subs w; conds next block", next_subs_w},
+		{"adds x; conds next block", next_adds_x}, {"cmn w; conds next block", next_adds_w},
+		{"tst x; conds next block", next_ands_x}, {"ands w; conds next block", next_ands_w},
+		{"msr nzcv; conds next block", next_msr}, {"ccmp; conds next block", next_ccmp},
+	};
+	table(next_ops, N(next_ops), addsub, N(addsub), 0);
 	/* with carry: C clear then set */
 	static const struct op2 carry_ops[] = {
 		{"adcs x", adcs_x}, {"adcs w", adcs_w}, {"sbcs x", sbcs_x}, {"sbcs w", sbcs_w}, {"ngcs w", ngcs_w},
