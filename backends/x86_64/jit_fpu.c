@@ -5,11 +5,13 @@
  * function called out of line for the rest, so the semantics stay
  * core/fpu.h's (tests/unit/jit_ops_test.c compares them case by case).
  * The host's exception flags accrue in MXCSR as they do in C.
- * Arm's fmode has more fast-path conditions: it always calls. */
+ * Arm's fmode adds fpu.h's two conditions: FPCR.FZ and DN clear, and no
+ * product or quotient of exactly the smallest normal magnitude. */
 #include <stddef.h>
 #include <stdlib.h>
 
 #include "backends/x86_64/jit.h"
+#include "core/fpu.h"
 #include "core/log.h"
 #include "core/vcpu.h"
 
@@ -36,9 +38,14 @@ static void to_slow(struct jit_ctx *c, struct jit_slow *s, enum x64_cc cc)
 }
 
 /* fpu_host_rounds: the host rounds as the op asks.  rm is static; the
- * thread's mode (cpu->fp_rm) is not. */
-static void round_check(struct jit_ctx *c, struct jit_slow *s, unsigned rm)
+ * thread's mode (cpu->fp_rm) is not; nor are Arm's FPCR.FZ and DN. */
+static void round_check(struct jit_ctx *c, struct jit_slow *s, unsigned rm, unsigned fmode)
 {
+	if (fmode == IRFM_ARM) {
+		x64_load(c->b, 4, X_RAX, CPU_FIELD(fp_arm_mode));
+		x64_test_ri(c->b, 4, X_RAX, FPU_ARM_CTL);
+		to_slow(c, s, X_CC_NE);
+	}
 	if (rm == IRM_DYN) {
 		x64_alu_mi(c->b, 4, X_CMP, CPU_FIELD(fp_rm), IRM_RMM);
 		to_slow(c, s, X_CC_AE);
@@ -68,13 +75,30 @@ static void load_xmm(struct jit_ctx *c, int size, int ra, int rb)
 		x64_sse(c->b, 0x66, 0x0f6e, 1, rb, size == 8);
 }
 
+/* fpu_arm_min_normal32/64: a product or quotient of magnitude exactly the
+ * smallest normal may have been tiny before rounding, which is Arm's
+ * underflow (x86 looks after rounding): the slow path decides. */
+static void min_normal_check(struct jit_ctx *c, struct jit_slow *s, int size)
+{
+	x64_sse(c->b, 0x66, 0x0f7e, 0, X_RAX, size == 8); /* movq/movd rax, xmm0 */
+	x64_shift_ri(c->b, size, X_SHL, X_RAX, 1);        /* the sign out */
+	if (size == 8) {
+		/* 2^53 is the only value ror 53 turns into 1 */
+		x64_shift_ri(c->b, 8, X_ROR, X_RAX, 53);
+		x64_alu_ri(c->b, 8, X_CMP, X_RAX, 1);
+	} else {
+		x64_alu_ri(c->b, 4, X_CMP, X_RAX, 0x00800000 << 1);
+	}
+	to_slow(c, s, X_CC_E);
+}
+
 /* Whether jit_emit_fp_inline compiles the op (else it is a plain call). */
 bool jit_fp_inlined(const struct ir_insn *i)
 {
 	switch (i->op) {
 	case IR_FADD64: case IR_FSUB64: case IR_FMUL64: case IR_FDIV64: case IR_FSQRT64:
 	case IR_FADD32: case IR_FSUB32: case IR_FMUL32: case IR_FDIV32: case IR_FSQRT32:
-		return (i->rm < IRM_RMM || i->rm == IRM_DYN) && i->fmode != IRFM_ARM;
+		return i->rm < IRM_RMM || i->rm == IRM_DYN;
 	case IR_FEQ64: case IR_FLT64: case IR_FLE64: case IR_FEQ32: case IR_FLT32: case IR_FLE32:
 		/* Arm's compares flush denormal operands under FPCR.FZ (core/fpu.h) */
 		return i->fmode != IRFM_ARM;
@@ -93,7 +117,7 @@ static bool arith(struct jit_ctx *c, const struct ir_insn *i, int size, uint8_t 
 	bool sqrt = opc == 0x51;
 	int ra = rc_get(c, i->a), rb = sqrt ? -1 : rc_get(c, i->b);
 	struct jit_slow *s = new_slow(c, i, ra, rb);
-	round_check(c, s, i->rm);
+	round_check(c, s, i->rm, i->fmode);
 	bool boxed = size == 4 && i->fmode == IRFM_RISCV;
 	if (boxed)
 		box_check(c, s, ra, rb);
@@ -109,6 +133,8 @@ static bool arith(struct jit_ctx *c, const struct ir_insn *i, int size, uint8_t 
 		x64_sse(c->b, pfx, 0x0f00u | opc, 0, 1, false);
 		x64_sse(c->b, size == 8 ? 0x66 : 0, 0x0f2e, 0, 0, false); /* a NaN result: unordered */
 		to_slow(c, s, X_CC_P);
+		if (i->fmode == IRFM_ARM && (opc == 0x59 || opc == 0x5e))
+			min_normal_check(c, s, size);
 	}
 	if (size == 8) {
 		x64_sse(c->b, 0x66, 0x0f7e, 0, X_RAX, true); /* movq rax, xmm0 */

@@ -55,6 +55,7 @@ struct start {
 	uint64_t resv_addr, resv_val;
 	int resv_valid;
 	unsigned frm;
+	uint32_t arm_mode; /* cpu->fp_arm_mode: FPCR.FZ, DN */
 };
 
 struct outcome {
@@ -68,6 +69,7 @@ struct outcome {
 	uint64_t resv_addr, resv_val;
 	int resv_valid;
 	uint64_t fflags, icount;
+	uint32_t arm_mode;
 };
 
 static struct start st;
@@ -126,6 +128,7 @@ static void run_on(const struct backend *be, struct outcome *o)
 	cpu->pc = 0;
 	fpu_frm_set(cpu, st.frm);
 	fpu_fflags_set(cpu, 0);
+	cpu->fp_arm_mode = st.arm_mode;
 
 	o->exit = exec_guarded(be, tb);
 	/* A branch back to the block's start: the run loop would run the
@@ -134,6 +137,8 @@ static void run_on(const struct backend *be, struct outcome *o)
 		o->exit = exec_guarded(be, tb);
 
 	o->fflags = fpu_fflags_get(cpu);
+	o->arm_mode = cpu->fp_arm_mode;
+	cpu->fp_arm_mode = 0;
 	fpu_frm_set(cpu, IRM_RNE);
 	fpu_fflags_set(cpu, 0);
 	o->pc = cpu->pc;
@@ -207,6 +212,7 @@ static void check(const char *fmt, ...)
 		bad += diff_u64("resv_val", got_i.resv_val, got_j.resv_val);
 	}
 	bad += diff_u64("fflags", got_i.fflags, got_j.fflags);
+	bad += diff_u64("fp_arm_mode", got_i.arm_mode, got_j.arm_mode);
 	bad += diff_u64("icount", got_i.icount, got_j.icount);
 	if (!bad) {
 		passed++;
@@ -278,6 +284,7 @@ static void fresh_state(void)
 	st.resv_addr = st.resv_val = 0;
 	st.resv_valid = 0;
 	st.frm = IRM_RNE;
+	st.arm_mode = 0;
 }
 
 static const uint64_t vals[] = {
@@ -674,6 +681,9 @@ static const uint64_t fvals[] = {
 	0xffffffff00000001ull,
 	/* unboxed singles */
 	0x000000003f800000ull, 0x00000000c0400000ull,
+	/* products of the smallest normal magnitude (Arm's underflow before
+	 * rounding): 2^-1022, 2^-511, and the f32 2^-126, 2^-63 */
+	0x0010000000000000ull, 0x2000000000000000ull, 0x0000000000800000ull, 0x0000000020000000ull,
 };
 #define NFVALS (sizeof(fvals) / sizeof(fvals[0]))
 
@@ -693,14 +703,51 @@ static void test_fp(unsigned op)
 					st.slot[34] = fvals[y];
 					st.slot[35] = fvals[(x + y) % NFVALS];
 					st.frm = (x + y) % 5;
+					/* now and then Arm's FPCR.FZ, DN, or both */
+					st.arm_mode = (x + 2 * y + r) % 5 == 4 ? 1 + (x + y) % 3 : 0;
 					begin();
 					struct ir_insn *i = ir_emit_fp(&blk, op, 40, 33, has_b ? 34 : 0, has_c ? 35 : 0,
 								       rms[r], fm);
 					i->imm = (int64_t)((x + y) & 3);
 					finish();
-					check("%s %#llx %#llx rm=%u fmode=%u", opname(op), (unsigned long long)fvals[x],
-					      (unsigned long long)fvals[y], rms[r], fm);
+					check("%s %#llx %#llx rm=%u fmode=%u arm_mode=%u", opname(op),
+					      (unsigned long long)fvals[x], (unsigned long long)fvals[y], rms[r], fm,
+					      st.arm_mode);
 				}
+}
+
+/* Products and quotients that round to the smallest normal: Arm sees
+ * tininess before rounding (underflow), x86 after (none), so the JIT's
+ * inline code must leave them to the slow path. */
+static void test_fp_min_normal(void)
+{
+	static const struct {
+		unsigned op;
+		uint64_t a, b;
+	} cases[] = {
+		{IR_FMUL64, 0x3ff0000000000001ull, 0x000fffffffffffffull}, /* 2^-1022 (1 - 2^-104) */
+		{IR_FMUL64, 0x0010000000000000ull, 0x3ff0000000000000ull}, /* exactly 2^-1022 */
+		{IR_FMUL64, 0x8010000000000000ull, 0x3ff0000000000000ull},
+		{IR_FDIV64, 0x0010000000000000ull, 0x3ff0000000000000ull},
+		{IR_FDIV64, 0x000fffffffffffffull, 0x3fefffffffffffffull}, /* just above: rounds to 2^-1022 */
+		{IR_FMUL32, 0x3f800001ull, 0x007fffffull},                 /* 2^-126 (1 - 2^-46) */
+		{IR_FMUL32, 0x00800000ull, 0x3f800000ull},
+		{IR_FDIV32, 0x807fffffull, 0x3f7fffffull},
+	};
+	for (unsigned k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		for (unsigned fm = 0; fm < 3; fm++)
+			for (unsigned rm = 0; rm < 2; rm++) {
+				fresh_state();
+				bool box = fm == IRFM_RISCV && (cases[k].op == IR_FMUL32 || cases[k].op == IR_FDIV32);
+				st.slot[33] = cases[k].a | (box ? 0xffffffff00000000ull : 0);
+				st.slot[34] = cases[k].b | (box ? 0xffffffff00000000ull : 0);
+				begin();
+				ir_emit_fp(&blk, cases[k].op, 40, 33, 34, 0, rm ? IRM_DYN : IRM_RNE, fm);
+				ir_emit(&blk, IR_FFLAGS_GET, 41, 0, 0, 0);
+				finish();
+				check("%s %#llx %#llx fmode=%u (smallest normal)", opname(cases[k].op),
+				      (unsigned long long)cases[k].a, (unsigned long long)cases[k].b, fm);
+			}
 }
 
 static void test_fp_env(void)
@@ -945,6 +992,7 @@ static void test_ops(void)
 	test_loads_stores();
 	test_atomics();
 	test_fp_env();
+	test_fp_min_normal();
 	test_misc();
 }
 
