@@ -77,6 +77,29 @@ static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
 static _Atomic uint64_t shared_pending;
 static uint8_t shared_info[LINUX_NSIG + 1][LINUX_SIGINFO_SIZE];
 static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Set when a signal was made pending for the process where no thread
+ * could be picked (a host handler): the next delivery picks one. */
+static atomic_int shared_dispatch;
+
+/* POSIX timers whose signal 32 is for the process (linux_signal_timer32);
+ * ids past the table are taken as thread-directed. */
+#define TIMER32_MAX 4096
+static _Atomic uint64_t timer32[TIMER32_MAX / 64];
+
+void linux_signal_timer32(int id, int process)
+{
+	if (id < 0 || id >= TIMER32_MAX)
+		return;
+	if (process)
+		atomic_fetch_or(&timer32[id / 64], 1ULL << (id % 64));
+	else
+		atomic_fetch_and(&timer32[id / 64], ~(1ULL << (id % 64)));
+}
+
+static int timer32_process(int id)
+{
+	return id >= 0 && id < TIMER32_MAX && (atomic_load(&timer32[id / 64]) >> (id % 64) & 1);
+}
 
 /* Default actions (signal(7)): these are ignored, these stop. */
 static const uint64_t default_ignore = SIGBIT(SIGCHLD) | SIGBIT(SIGCONT) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH);
@@ -179,14 +202,20 @@ static void set_host_action(int sig, const struct guest_sigaction *act)
 static void on_wake(const siginfo_t *si)
 {
 	struct vcpu *cpu = current_cpu;
-	struct linux_thread *t;
+	struct linux_thread *t = cpu ? cpu->os_state : NULL;
 
-	if (!cpu || !(t = cpu->os_state))
-		return;
-	if (si->si_code == SI_TIMER) {
+	if (si->si_code == SI_TIMER && timer32_process(si->si_timerid)) {
+		/* for the process: no lock here (a handler); the next delivery,
+		 * this thread's or another's, wakes a thread that can take it */
+		memcpy(shared_info[32], si, LINUX_SIGINFO_SIZE);
+		atomic_fetch_or(&shared_pending, SIGBIT(32));
+		atomic_store(&shared_dispatch, 1);
+	} else if (si->si_code == SI_TIMER && t) {
 		memcpy(t->siginfo[32], si, LINUX_SIGINFO_SIZE);
 		atomic_fetch_or(&t->sigpending, SIGBIT(32));
 	}
+	if (!t)
+		return;
 	t->sig_wake = 1;
 	cpu->interrupt = 1;
 }
@@ -195,6 +224,9 @@ void linux_signal_after_fork(struct linux_thread *t)
 {
 	pthread_mutex_init(&shared_lock, NULL); /* another thread may have held it */
 	atomic_store(&shared_pending, 0);
+	atomic_store(&shared_dispatch, 0);
+	for (int i = 0; i < TIMER32_MAX / 64; i++)
+		atomic_store(&timer32[i], 0); /* a child has no timers (fork(2)) */
 	atomic_store(&t->sigpending, 0);
 	t->sig_wake = 0;
 	host_mask_sync(t);
@@ -422,6 +454,21 @@ static void deliver(struct vcpu *cpu, int sig, const uint8_t *info)
 	}
 }
 
+static int wake_one(struct linux_thread *t, void *ctx);
+
+/* Wakes a thread for each signal pending for the process. */
+static void dispatch_shared(void)
+{
+	uint64_t set = atomic_load(&shared_pending);
+
+	while (set) {
+		int sig = __builtin_ctzll(set) + 1;
+
+		set &= set - 1;
+		linux_thread_find(wake_one, &sig);
+	}
+}
+
 /* Takes sig from the process's pending set; 0 if another thread took it. */
 static int take_shared(int sig, uint8_t *info)
 {
@@ -471,6 +518,8 @@ void linux_signal_deliver(struct vcpu *cpu)
 	if (!t)
 		return;
 	t->sig_wake = 0;
+	if (atomic_exchange(&shared_dispatch, 0))
+		dispatch_shared();
 	while ((sig = take_pending(t, ~t->sigmask, info))) {
 		taken = 1;
 		deliver(cpu, sig, info);

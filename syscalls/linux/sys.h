@@ -172,6 +172,10 @@ void linux_signal_thread_exit(struct linux_thread *t);
 void linux_signal_thread_start(struct linux_thread *t);
 /* How many guest threads the process has (thread.c). */
 int linux_thread_count(void);
+/* time.c: whether POSIX timer id sends signal 32 to the whole process
+ * (SIGEV_SIGNAL) rather than to one thread (glibc's SIGEV_THREAD_ID):
+ * the wake signal's handler, which gets its expiries, cannot tell. */
+void linux_signal_timer32(int id, int process);
 /* Just before the host execve: the blocked signals ferry holds for this
  * thread go back to the kernel, and the host mask is the guest's. */
 void linux_signal_before_exec(struct vcpu *cpu);

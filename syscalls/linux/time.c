@@ -177,7 +177,12 @@ static int64_t sys_timer_create(struct vcpu *cpu, const uint64_t *a)
 		}
 		evp = &ev;
 	}
-	return host_ret(syscall(SYS_timer_create, (clockid_t)a[0], evp, id));
+	int64_t r = host_ret(syscall(SYS_timer_create, (clockid_t)a[0], evp, id));
+
+	/* with no sigevent: SIGEV_SIGNAL with SIGALRM, not 32 */
+	if (r == 0)
+		linux_signal_timer32(*id, evp && ev.notify == SIGEV_SIGNAL && ev.signo == 32);
+	return r;
 }
 
 static int64_t sys_timer_settime(struct vcpu *cpu, const uint64_t *a)
@@ -205,7 +210,11 @@ static int64_t sys_timer_getoverrun(struct vcpu *cpu, const uint64_t *a)
 
 static int64_t sys_timer_delete(struct vcpu *cpu, const uint64_t *a)
 {
-	return host_ret(syscall(SYS_timer_delete, (int)a[0]));
+	int64_t r = host_ret(syscall(SYS_timer_delete, (int)a[0]));
+
+	if (r == 0)
+		linux_signal_timer32((int)a[0], 0);
+	return r;
 }
 
 const struct linux_sys_impl linux_time_impls[] = {
