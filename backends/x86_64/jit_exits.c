@@ -126,12 +126,15 @@ void jit_emit_stubs(struct jit_ctx *c)
 {
 	struct x64_buf *b = c->b;
 	size_t interrupt = 0;
-	/* trap entries: kind, fault map entry, offset of the entry, its jump to the shared stub */
+	/* trap entries: kind, fault map entry, offset of the entry, its jump to
+	 * the shared stub; kept from block to block (most blocks have a few) */
 	struct entry {
 		uint8_t kind;
 		uint32_t map;
 		size_t at, jump;
-	} *ent = NULL;
+	};
+	static __thread struct entry *ent;
+	static __thread size_t capent;
 	size_t nent = 0;
 	for (uint32_t f = 0; f < c->nfix; f++) {
 		const struct jit_fixup *x = &c->fix[f];
@@ -156,9 +159,12 @@ void jit_emit_stubs(struct jit_ctx *c)
 			while (k < nent && !(ent[k].kind == x->kind && ent[k].map == (uint32_t)x->target))
 				k++;
 			if (k == nent) {
-				ent = realloc(ent, (nent + 1) * sizeof(*ent));
-				if (!ent)
-					ferry_fatal("out of memory");
+				if (nent == capent) {
+					capent = capent ? 2 * capent : 16;
+					ent = realloc(ent, capent * sizeof(*ent));
+					if (!ent)
+						ferry_fatal("out of memory");
+				}
 				ent[k].kind = x->kind;
 				ent[k].map = (uint32_t)x->target;
 				ent[k].at = b->len;
@@ -181,7 +187,6 @@ void jit_emit_stubs(struct jit_ctx *c)
 		}
 		x64_patch_rel32(b, ent[k].jump, shared[ent[k].kind]);
 	}
-	free(ent);
 }
 
 /* Pads with NOPs so that an instruction emitted by fn, whose rel32 ends

@@ -144,7 +144,8 @@ void jit_operands(const struct ir_insn *i, struct jit_operands *o)
 	}
 }
 
-bool jit_sync_point(const struct ir_insn *i)
+/* jit_sync_point, given the op's operands. */
+static bool sync_point(const struct ir_insn *i, const struct jit_operands *o)
 {
 	if (i->op >= IR_NUM_OPS || i->op == IR_CALL)
 		return true;
@@ -153,11 +154,15 @@ bool jit_sync_point(const struct ir_insn *i)
 	case IR_INSN_START: case IR_NOP: case IR_CLREX: case IR_FENCE:
 		return false;
 	default:
-		break;
+		return o->all || (ir_op_info[i->op].flags & (IRF_MEM | IRF_EXIT | IRF_CALL));
 	}
+}
+
+bool jit_sync_point(const struct ir_insn *i)
+{
 	struct jit_operands o;
 	jit_operands(i, &o);
-	return o.all || (ir_op_info[i->op].flags & (IRF_MEM | IRF_EXIT | IRF_CALL));
+	return sync_point(i, &o);
 }
 
 #define NWORDS (IR_SLOTS / 64)
@@ -219,7 +224,7 @@ void jit_liveness(const struct jit_ctx *c, uint16_t *flags)
 				set(ow, o.wr[w]);
 			}
 		/* memory is synced before the op runs: earlier values are seen */
-		if (jit_sync_point(i))
+		if (sync_point(i, &o))
 			memset(ow, 0, sizeof(ow));
 		if (o.all) {
 			memset(live, 0xff, sizeof(live));
