@@ -2,7 +2,8 @@
 # The tiered backend's --jit-threshold (FERRY_JIT_THRESHOLD): a program whose
 # code gets hot while it runs (tests/guest/tier_transitions.c) gives its
 # native output at every threshold, from 0 (compile every block at once) to
-# one no block reaches (interpret everything); --stats counts the blocks
+# one no block reaches (interpret everything), and so does self-modifying
+# code (tests/guest/code_rewrite.c); --stats counts the blocks
 # compiled when hot; a bad value is one ferry: line.
 . "$(dirname "$0")/helpers.bash"
 need_ferry
@@ -18,6 +19,15 @@ for th in 0 1 2 7 100 1000000; do
 done
 got=$(FERRY_JIT_THRESHOLD=3 timeout 60 "$FERRY" --backend tiered "$W/prog")
 check "FERRY_JIT_THRESHOLD=3: the native output" "$want" "$got"
+
+# Self-modifying code: each version of a rewritten function runs once or
+# twice, so thresholds 1 and 2 compile it between its runs.
+guest_cc "$W/code_rewrite" "$SRC/tests/guest/code_rewrite.c" -static
+want=$(cat "$SRC/tests/guest/code_rewrite.expected")
+for th in 0 1 2; do
+	got=$(timeout 60 "$FERRY" --backend tiered --jit-threshold "$th" "$W/code_rewrite")
+	check "code_rewrite, threshold $th: the expected output" "$want" "$got"
+done
 
 stats=$(timeout 60 "$FERRY" --backend tiered --jit-threshold 2 --stats "$W/prog" 2>&1 >/dev/null)
 check_match "threshold 2: --stats counts blocks compiled when hot" \
