@@ -5,22 +5,46 @@
  * Loads go to temps first and reach the registers only after the last
  * memory op (IR rule 2); (de)interleaving runs in a helper over those
  * temps, which live in cpu->slot like every slot. */
+#include <string.h>
+
+#include "core/log.h"
 #include "frontends/aarch64/simd.h"
 
-/* A 64-bit slot as its 8 bytes in memory order (the guest is little-endian),
- * and back; compilers make these plain moves on a little-endian host. */
+/* A 64-bit slot as its 8 bytes in memory order (the guest is
+ * little-endian), and back. */
+static inline uint64_t le64(uint64_t v)
+{
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(v);
+#else
+	return v;
+#endif
+}
+
 static void put_bytes(uint8_t *p, uint64_t v)
 {
-	for (unsigned k = 0; k < 8; k++)
-		p[k] = (uint8_t)(v >> 8 * k);
+	v = le64(v);
+	memcpy(p, &v, 8);
 }
 
 static uint64_t get_bytes(const uint8_t *p)
 {
-	uint64_t v = 0;
-	for (unsigned k = 0; k < 8; k++)
-		v |= (uint64_t)p[k] << 8 * k;
-	return v;
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return le64(v);
+}
+
+/* Element e of register r <-> memory element e * n + r. */
+static inline __attribute__((always_inline)) void move_elems(uint8_t regs[4][16], uint8_t *mem, unsigned n,
+							      unsigned es, unsigned lanes, bool store)
+{
+	for (unsigned e = 0; e < lanes; e++)
+		for (unsigned r = 0; r < n; r++) {
+			if (store)
+				memcpy(&mem[(e * n + r) * es], &regs[r][e * es], es);
+			else
+				memcpy(&regs[r][e * es], &mem[(e * n + r) * es], es);
+		}
 }
 
 /* LDn/STn (n > 1) multiple structures: va = temp base holding the bytes in
@@ -39,16 +63,26 @@ static uint64_t helper_interleave(struct vcpu *cpu, uint64_t desc, uint64_t x, u
 			else
 				put_bytes(&mem[8 * (per * r + h)], cpu->slot[d.va + per * r + h]);
 		}
-	for (unsigned e = 0; e < lanes; e++)
-		for (unsigned r = 0; r < n; r++) {
-			uint8_t *rp = &regs[r][e * es], *mp = &mem[(e * n + r) * es];
-			for (unsigned k = 0; k < es; k++) {
-				if (d.u)
-					mp[k] = rp[k];
-				else
-					rp[k] = mp[k];
-			}
-		}
+	/* one copy of the loop per n, element size and width, so that each
+	 * element is one move and the loops have constant trip counts */
+#define MOVES(N, ES, LANES)                                                                                  \
+	case (N) << 8 | (ES) << 4 | (LANES) * (ES) / 8:                                                    \
+		if (d.u)                                                                                     \
+			move_elems(regs, mem, N, ES, LANES, true);                                           \
+		else                                                                                         \
+			move_elems(regs, mem, N, ES, LANES, false);                                          \
+		break;
+#define MOVES_N(N) MOVES(N, 1, 8) MOVES(N, 1, 16) MOVES(N, 2, 4) MOVES(N, 2, 8) MOVES(N, 4, 2) MOVES(N, 4, 4) \
+	MOVES(N, 8, 1) MOVES(N, 8, 2)
+	switch (n << 8 | es << 4 | per) {
+	MOVES_N(2)
+	MOVES_N(3)
+	MOVES_N(4)
+	default:
+		FERRY_BUG("LD%u/ST%u of %u-byte elements x %u", n, n, es, lanes);
+	}
+#undef MOVES_N
+#undef MOVES
 	for (unsigned r = 0; r < n; r++) {
 		for (unsigned h = 0; h < per; h++) {
 			if (d.u)
