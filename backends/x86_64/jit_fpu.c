@@ -6,7 +6,8 @@
  * core/fpu.h's (tests/unit/jit_ops_test.c compares them case by case).
  * The host's exception flags accrue in MXCSR as they do in C.
  * Arm's fmode adds fpu.h's two conditions: FPCR.FZ and DN clear, and no
- * product or quotient of exactly the smallest normal magnitude. */
+ * product or quotient of exactly the smallest normal magnitude (compares
+ * only the first). */
 #include <stddef.h>
 #include <stdlib.h>
 
@@ -37,15 +38,20 @@ static void to_slow(struct jit_ctx *c, struct jit_slow *s, enum x64_cc cc)
 	s->jumps[s->njumps++] = (uint32_t)x64_jcc32(c->b, cc);
 }
 
+/* Arm's FPCR.FZ or DN set (fpu_arm_ctl): the slow path. */
+static void arm_ctl_check(struct jit_ctx *c, struct jit_slow *s)
+{
+	x64_load(c->b, 4, X_RAX, CPU_FIELD(fp_arm_mode));
+	x64_test_ri(c->b, 4, X_RAX, FPU_ARM_CTL);
+	to_slow(c, s, X_CC_NE);
+}
+
 /* fpu_host_rounds: the host rounds as the op asks.  rm is static; the
  * thread's mode (cpu->fp_rm) is not; nor are Arm's FPCR.FZ and DN. */
 static void round_check(struct jit_ctx *c, struct jit_slow *s, unsigned rm, unsigned fmode)
 {
-	if (fmode == IRFM_ARM) {
-		x64_load(c->b, 4, X_RAX, CPU_FIELD(fp_arm_mode));
-		x64_test_ri(c->b, 4, X_RAX, FPU_ARM_CTL);
-		to_slow(c, s, X_CC_NE);
-	}
+	if (fmode == IRFM_ARM)
+		arm_ctl_check(c, s);
 	if (rm == IRM_DYN) {
 		x64_alu_mi(c->b, 4, X_CMP, CPU_FIELD(fp_rm), IRM_RMM);
 		to_slow(c, s, X_CC_AE);
@@ -100,8 +106,7 @@ bool jit_fp_inlined(const struct ir_insn *i)
 	case IR_FADD32: case IR_FSUB32: case IR_FMUL32: case IR_FDIV32: case IR_FSQRT32:
 		return i->rm < IRM_RMM || i->rm == IRM_DYN;
 	case IR_FEQ64: case IR_FLT64: case IR_FLE64: case IR_FEQ32: case IR_FLT32: case IR_FLE32:
-		/* Arm's compares flush denormal operands under FPCR.FZ (core/fpu.h) */
-		return i->fmode != IRFM_ARM;
+		return true;
 	case IR_FFLAGS_SET: case IR_FFLAGS_GET:
 		return true;
 	default:
@@ -155,10 +160,12 @@ static bool arith(struct jit_ctx *c, const struct ir_insn *i, int size, uint8_t 
 static void compare(struct jit_ctx *c, const struct ir_insn *i, int size, enum x64_cc cc)
 {
 	int ra = rc_get(c, i->a), rb = rc_get(c, i->b);
-	bool boxed = size == 4 && i->fmode == IRFM_RISCV;
-	struct jit_slow *s = cc == X_CC_E || boxed ? new_slow(c, i, ra, rb) : NULL;
+	bool boxed = size == 4 && i->fmode == IRFM_RISCV, arm = i->fmode == IRFM_ARM;
+	struct jit_slow *s = cc == X_CC_E || boxed || arm ? new_slow(c, i, ra, rb) : NULL;
 	if (boxed)
 		box_check(c, s, ra, rb);
+	if (arm) /* FPCR.FZ flushes denormal operands first (core/fpu.h) */
+		arm_ctl_check(c, s);
 	load_xmm(c, size, ra, rb);
 	x64_alu_rr(c->b, 4, X_XOR, X_RAX, X_RAX);
 	x64_sse(c->b, size == 8 ? 0x66 : 0, 0x0f2e, 0, 1, false); /* ucomis[sd] xmm0, xmm1 */
