@@ -176,9 +176,12 @@ int main(void)
 	signal(SIGALRM, on_timer);
 	struct itimerval it = { { 0, 0 }, { 0, 20000 } };
 	setitimer(ITIMER_REAL, &it, NULL);
+	/* do-while: under load the timer may fire before the loop is reached
+	 * (translating it can take the 20 ms); the loop must still end */
 	unsigned long spins = 0;
-	while (!timer_fired)
+	do
 		spins++;
+	while (!timer_fired);
 	printf("timer stopped the loop: %d\n", spins > 0);
 
 	/* default actions, seen by the parent */
