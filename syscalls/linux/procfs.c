@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -129,22 +130,39 @@ static void comm_of(int tid, char *comm, size_t size)
 	comm[strcspn(comm, "\n")] = 0;
 }
 
-/* /proc/self/stat: the fields a guest reads (pid, comm, state, ppid, pgrp,
- * session, start of the stack) are filled; the others are 0. */
+/* /proc/self/stat (fs/proc/array.c do_task_stat): pid, comm, parents,
+ * num_threads, the guest's memory (vsize, rss, as status has them),
+ * rsslim, and the guest addresses of the stack, brk and arguments are
+ * filled; the others (times, faults, code and data bounds) are 0. */
 static void stat_text(struct text *t, int tid)
 {
 	char comm[64];
+	struct proc_mem_totals m;
+	struct rlimit rss_lim;
 
 	comm_of(tid, comm, sizeof comm);
+	if (proc_mem_totals(&m) < 0)
+		memset(&m, 0, sizeof m);
+	if (getrlimit(RLIMIT_RSS, &rss_lim) < 0)
+		rss_lim.rlim_cur = RLIM_INFINITY;
 	text_printf(t, "%d (%.15s) R %d %d %d 0 -1 0", tid ? tid : (int)getpid(), comm, (int)getppid(),
 		    (int)getpgrp(), (int)getsid(0));
 	for (int field = 10; field <= 52; field++) {
-		if (field == 20)
-			text_printf(t, " %d", linux_thread_count()); /* num_threads */
-		else if (field == 28)
-			text_printf(t, " %llu", (unsigned long long)proc.start_stack);
-		else
-			text_printf(t, " 0");
+		unsigned long long v = 0;
+
+		switch (field) {
+		case 20: v = (unsigned long long)linux_thread_count(); break;
+		case 23: v = m.size * 1024; break;			/* vsize, bytes */
+		case 24: v = m.rss * 1024 / GUEST_PAGE_SIZE; break;	/* rss, pages */
+		case 25: v = (unsigned long long)rss_lim.rlim_cur; break;
+		case 28: v = proc.start_stack; break;
+		case 47: v = mem.brk_start; break;
+		case 48: v = proc.arg_start; break;
+		case 49: v = proc.arg_end; break;
+		case 50: v = proc.env_start; break;
+		case 51: v = proc.env_end; break;
+		}
+		text_printf(t, " %llu", v);
 	}
 	text_printf(t, "\n");
 }

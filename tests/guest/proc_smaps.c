@@ -15,7 +15,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static char maps[1 << 20], smaps[8 << 20], rollup[1 << 16], statm[256], status[1 << 16];
+static char maps[1 << 20], smaps[8 << 20], rollup[1 << 16], statm[256], status[1 << 16], stat[1024];
 
 static size_t slurp(const char *path, char *buf, size_t n)
 {
@@ -91,6 +91,7 @@ int main(void)
 	memset(smaps, 1, sizeof smaps);
 	memset(rollup, 1, sizeof rollup);
 	memset(status, 1, sizeof status);
+	memset(stat, 1, sizeof stat);
 
 	unsigned char *region = mmap(NULL, 64 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (region == MAP_FAILED || madvise(region, 64 * page, MADV_NOHUGEPAGE) != 0) {
@@ -122,6 +123,7 @@ int main(void)
 	slurp("/proc/self/smaps_rollup", rollup, sizeof rollup);
 	slurp("/proc/self/statm", statm, sizeof statm);
 	slurp("/proc/self/status", status, sizeof status);
+	slurp("/proc/self/stat", stat, sizeof stat);
 
 	const char *m = maps, *region_entry = NULL, *stack_entry = NULL;
 	char want[32];
@@ -190,6 +192,19 @@ int main(void)
 	printf("statm: size == VmSize %d, resident == VmRSS %d, shared == RssFile+RssShmem %d, lib %lu dt %lu\n",
 	       (long)size * kb == status_kb("VmSize:"), (long)resident * kb == status_kb("VmRSS:"),
 	       (long)shared * kb == status_kb("RssFile:") + status_kb("RssShmem:"), lib, dt);
+	/* stat's fields after the comm: field n is token n - 3 (proc(5)) */
+	unsigned long long vsize = 0, rss = 0;
+	const char *f = strrchr(stat, ')');
+	for (int n = 3; f && n <= 24; n++) {
+		f = strchr(f + 1, ' ');
+		if (f && n == 23)
+			vsize = strtoull(f + 1, NULL, 10);
+		if (f && n == 24)
+			rss = strtoull(f + 1, NULL, 10);
+	}
+	/* (not rss: the kernel's stat reads the approximate counters, status
+	 * the exact sums) */
+	printf("stat: vsize == VmSize %d, rss > 0 %d\n", (long)(vsize / 1024) == status_kb("VmSize:"), rss > 0);
 	printf("status: VmRSS == RssAnon+RssFile+RssShmem %d, VmPeak >= VmSize %d, VmHWM >= VmRSS %d, VmStk > 0 %d, VmExe > 0 %d\n",
 	       status_kb("VmRSS:") == status_kb("RssAnon:") + status_kb("RssFile:") + status_kb("RssShmem:"),
 	       status_kb("VmPeak:") >= status_kb("VmSize:"), status_kb("VmHWM:") >= status_kb("VmRSS:"),
