@@ -5,8 +5,8 @@
  * the result goes to memory and the cache forgets d and d + 1, so a later
  * scalar read of a half loads it (a load the 16-byte store forwards to).
  * An op with imm bit 2 clear works on the low 64 bits and zeroes d + 1.
- * Lane sizes and forms SSE has no instruction for (8-bit multiplies and
- * shifts by a register, 64-bit min/max) stay with the interpreter
+ * Lane sizes and forms SSE has no instruction for (8-bit multiplies,
+ * 64-bit min/max and arithmetic shifts, VCNT) stay with the interpreter
  * fallback; so does everything needing SSSE3/SSE4 on a host without it.
  * The semantics are backends/interp/exec.inc's; tests/unit/jit_ops_test.c
  * compares the two op by op. */
@@ -68,6 +68,11 @@ static const struct lane_ops *lane_table(unsigned op)
 	}
 }
 
+static const struct lane_ops *pair_table(unsigned op)
+{
+	return op == IR_VMAXP ? &pmaxs : op == IR_VMAXUP ? &pmaxu : op == IR_VMINP ? &pmins : &pminu;
+}
+
 bool jit_vec_native(const struct ir_insn *i)
 {
 	unsigned sz = i->imm & 3, sh = (unsigned)(i->imm >> 8) & 0xff;
@@ -80,6 +85,8 @@ bool jit_vec_native(const struct ir_insn *i)
 	case IR_VADDP:
 		/* 64-bit lanes by unpacking; 8-bit ones and the one-lane form not */
 		return sz == 3 ? full : have(&phadd, sz);
+	case IR_VMAXP: case IR_VMAXUP: case IR_VMINP: case IR_VMINUP:
+		return have(pair_table(i->op), sz);
 	case IR_VNEG:
 		return true;
 	case IR_VSHLI: /* the interpreter takes a 64-bit lane's count mod 64 */
@@ -236,6 +243,39 @@ static void narrow(struct jit_ctx *c, unsigned sz)
 	sse(c, sz == 0 ? 0x0f63 : 0x0f6b, 0, 0); /* packsswb / packssdw xmm0, xmm0 */
 }
 
+/* Pairwise max/min: xmm0 = the even lanes of a then of b, xmm2 the odd
+ * ones, then one lane-wise op.  32-bit lanes by shufps; 8- and 16-bit ones
+ * by a signed pack of each lane sign-extended from its half (exact, so the
+ * bits are kept whatever the op's signedness).  The 64-bit form packs a's
+ * and b's low halves into one register first. */
+static void pairwise(struct jit_ctx *c, unsigned op, unsigned sz, bool full)
+{
+	if (!full) {
+		sse(c, 0x0f6c, 0, 1); /* punpcklqdq: a.lo b.lo */
+		sse(c, 0x0f6f, 1, 0);
+	}
+	sse(c, 0x0f6f, 2, 0);
+	if (sz == 2) {
+		x64_sse(c->b, 0, 0x0fc6, 0, 1, false); /* shufps xmm0, xmm1: lanes 0, 2 of each */
+		x64_byte(c->b, 0x88);
+		x64_sse(c->b, 0, 0x0fc6, 2, 1, false); /* lanes 1, 3 */
+		x64_byte(c->b, 0xdd);
+	} else {
+		unsigned wide = sz + 1, bits = 8u << sz;
+		uint32_t pack = sz == 0 ? 0x0f63 : 0x0f6b; /* packsswb, packssdw */
+		sse(c, 0x0f6f, 3, 1);
+		sse_imm(c, 0x0f70u + wide, 6, 0, bits); /* even lanes: psll, psra */
+		sse_imm(c, 0x0f70u + wide, 4, 0, bits);
+		sse_imm(c, 0x0f70u + wide, 6, 1, bits);
+		sse_imm(c, 0x0f70u + wide, 4, 1, bits);
+		sse(c, pack, 0, 1);
+		sse_imm(c, 0x0f70u + wide, 4, 2, bits); /* odd lanes: psra */
+		sse_imm(c, 0x0f70u + wide, 4, 3, bits);
+		sse(c, pack, 2, 3);
+	}
+	sse(c, pair_table(op)->opc[sz], 0, 2);
+}
+
 bool jit_emit_vec(struct jit_ctx *c, const struct ir_insn *i)
 {
 	if (i->op < IR_VADD || i->op > IR_VXTN || !jit_vec_native(i))
@@ -294,6 +334,9 @@ bool jit_emit_vec(struct jit_ctx *c, const struct ir_insn *i)
 			sse(c, 0x0f6c, 0, 1);
 			sse(c, t->opc[sz], 0, 0);
 		}
+		break;
+	case IR_VMAXP: case IR_VMAXUP: case IR_VMINP: case IR_VMINUP:
+		pairwise(c, i->op, sz, full);
 		break;
 	case IR_VSHLI: case IR_VSHRI: case IR_VSARI:
 		shift_imm(c, i->op, sz, sh);
