@@ -9,8 +9,8 @@
 #   isa/    instruction tests of each guest arch (tests/isa/<arch>/), output
 #           compared with <name>.expected
 #   bad/    broken executables: one "ferry:" line on stderr, no crash
-# and every tests/unit/*_test.c as a host program, then the feature scripts
-# tests/scripts/*.sh one at a time.  The last line printed is
+# and every tests/unit/*_test.c as a host program, and the feature scripts
+# tests/scripts/*.sh with FERRY_BACKEND set to each backend.  The last line printed is
 # "N passed, M failed[, K skipped]"; the status is non-zero if anything failed.
 #
 # Environment:
@@ -90,10 +90,23 @@ fi
 
 # ---- job list ----
 jobs=$T/jobs.txt
+serial=$T/serial.txt
 : >"$jobs"
+: >"$serial"
 add_job() {
-	case "$*" in *"$FILTER"*) echo "$*" >>"$jobs" ;; esac
+	case "$*" in *"$FILTER"*) echo "$*" >>"${LIST:-$jobs}" ;; esac
 }
+# Feature scripts, once per backend (FERRY_BACKEND).  They take longest,
+# so they go first.  Those that change machine-wide state ("TEST-SERIAL:"
+# in the header: binfmt_misc entries) run one at a time, in a stream of
+# their own beside the parallel jobs.
+for f in tests/scripts/*.sh; do
+	[ -e "$f" ] || continue
+	LIST=$jobs
+	[ -n "$(directive "$f" TEST-SERIAL)" ] && LIST=$serial
+	for be in $BACKENDS; do add_job script "$(basename "$f" .sh)" - "$be"; done
+done
+LIST=$jobs
 for n in $(guest_names); do
 	for v in $(guest_variants "${n%%/*}"); do
 		for be in $BACKENDS; do add_job guest "$n" "$v" "$be"; done
@@ -110,20 +123,14 @@ done
 for f in tests/unit/*_test.c; do
 	[ -e "$f" ] && add_job unit "$(basename "$f" .c)" - -
 done
-# Feature scripts change machine-wide state (binfmt_misc): one at a time.
-scripts=$T/scripts.txt
-: >"$scripts"
-for f in tests/scripts/*.sh; do
-	[ -e "$f" ] || continue
-	case "script $(basename "$f" .sh)" in *"$FILTER"*) echo "script $(basename "$f" .sh)" >>"$scripts" ;; esac
-done
 
 # Native oracle runs first: every variant of a guest test compares with them.
 awk '$1 == "guest" { sub(/^[^\/]*\//, "", $2); print $2 }' "$jobs" | sort -u | xargs -r -P"$JOBS" -n1 "$SRC/tests/run.sh" --job native
 
-echo "runner: $(($(wc -l <"$jobs") + $(wc -l <"$scripts"))) tests"
+echo "runner: $(($(wc -l <"$jobs") + $(wc -l <"$serial"))) tests"
+xargs -r -P1 -L1 "$SRC/tests/run.sh" --job <"$serial" &
 xargs -r -P"$JOBS" -L1 "$SRC/tests/run.sh" --job <"$jobs"
-xargs -r -P1 -L1 "$SRC/tests/run.sh" --job <"$scripts"
+wait
 
 # ---- summary ----
 # A job that died without reporting (a bug in the runner) still counts.
@@ -131,7 +138,7 @@ while read -r line; do
 	# shellcheck disable=SC2086
 	job_id $line
 	[ -e "$RES/$ID.res" ] || echo "FAIL $line (the runner lost this job)" >"$RES/$ID.res"
-done < <(cat "$jobs" "$scripts")
+done < <(cat "$jobs" "$serial")
 echo "slowest runs:"
 cat "$RES"/*.ms 2>/dev/null | sort -rn | head -n 5 | awk '{ printf "  %6.1fs %s\n", $1 / 1000, substr($0, index($0, $2)) }'
 

@@ -137,6 +137,7 @@ job_label() { # KIND NAME VARIANT BACKEND
 	guest) echo "guest/$2 ${3%%-*} -${3#*-} [$4]" ;;
 	isa) echo "isa/$2 $3 [$4]" ;;
 	bad) echo "$(bad_label "$2") [$4]" ;;
+	script) echo "script/$2 [$4]" ;;
 	*) echo "$1/$2" ;;
 	esac
 }
@@ -163,7 +164,7 @@ run_job() {
 	isa) run_isa "$name" "$variant" "$backend" ;;
 	bad) run_bad "$name" "$backend" ;;
 	unit) run_unit "$name" ;;
-	script) run_script "$name" ;;
+	script) run_script "$name" "$backend" ;;
 	*) echo "run.sh: unknown job $kind" >&2 ;;
 	esac
 }
@@ -196,10 +197,11 @@ run_unit() {
 
 # tests/scripts/NAME.sh: feature tests of ferry's command line written to the
 # contract in tests/scripts/helpers.bash (run from the repository root as
-# NAME.sh BUILDDIR with FERRY set; 0 pass, 77 skip with the reason last).
+# NAME.sh BUILDDIR with FERRY set; 0 pass, 77 skip with the reason last),
+# on backend BACKEND: FERRY_BACKEND, as a user chooses one.
 run_script() {
-	local name=$1 dir=$T/work/script-$1 label
-	label=$(job_label script "$name")
+	local name=$1 be=$2 dir=$T/work/$ID label
+	label=$(job_label script "$name" - "$be")
 	if [ -n "${FERRY_CMD:-}" ]; then
 		note "tests ferry's own command line; FERRY_CMD runs something else"
 		report SKIP "$label"
@@ -212,8 +214,8 @@ run_script() {
 	[ -n "${FULL:-}" ] && limit=7200
 	# Scripts drive system tools too (chroot, setpriv live in sbin).
 	TIMEOUT=${FERRY_TEST_SCRIPT_TIMEOUT:-$limit} RUN_CWD=$SRC run_capture "$dir" /dev/null "${envv[@]}" \
-		PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$dir/work" FERRY="$B/ferry" FERRY_CHECK_FULL="${FULL:-}" -- \
-		bash "$SRC/tests/scripts/$name.sh" "$B"
+		PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$dir/work" FERRY="$B/ferry" FERRY_BACKEND="$be" \
+		FERRY_CHECK_FULL="${FULL:-}" -- bash "$SRC/tests/scripts/$name.sh" "$B"
 	local st
 	st=$(cat "$dir/status")
 	case $st in
@@ -222,7 +224,7 @@ run_script() {
 		note "$(grep -v '^[[:space:]]*$' "$dir/out" | tail -n 1)"
 		report SKIP "$label" ;;
 	*)
-		note "run: tests/scripts/$name.sh $B"
+		note "run: FERRY_BACKEND=$be tests/scripts/$name.sh $B"
 		note "exit status: $(status_name "$st")"
 		grep -E '^(FAIL|  )' "$dir/out" | head -n 40 | sed 's/^/    | /' >>"$LOG"
 		tail -n 15 "$dir/out" >"$dir/out.tail"

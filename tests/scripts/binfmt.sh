@@ -4,6 +4,7 @@
 # ferry with the caller's argv[0] (P), FERRY_* variables apply, O hands
 # the program over as a descriptor, status and uninstall see and remove
 # only ferry's entries.  Skipped without root or binfmt_misc.
+# TEST-SERIAL: registers binfmt_misc entries, which are machine-wide
 . "$(dirname "$0")/helpers.bash"
 need_ferry
 need_cmd readelf
@@ -67,6 +68,7 @@ argv[1]=x" "$out"
 execfn=$W/show-$a-dyn" "$out"
 	out=$(FERRY_UNAME_RELEASE=9.9.9 FERRY_STRACE=1 "./show-$a" 2>&1 >/dev/null | grep -c 'exit_group')
 	check "$a: FERRY_STRACE applies under binfmt_misc" 1 "$out"
+	check_backend_reaches "$a: ./show-$a" "./show-$a"
 	# ferry's own options are not taken from the guest's arguments
 	out=$("./show-$a" --strace -L /x 2>&1 | head -3)
 	check "$a: guest arguments that look like ferry options stay the guest's" "argv[0]=./show-$a

@@ -4,6 +4,7 @@
 # chroot that holds nothing but that program (no ferry, no libraries, no
 # /proc).  Also checks that the static ferry runs programs directly.
 # Skipped without root, binfmt_misc or chroot.
+# TEST-SERIAL: registers binfmt_misc entries, which are machine-wide
 . "$(dirname "$0")/helpers.bash"
 need_ferry
 need_cmd readelf chroot riscv64-linux-gnu-gcc
@@ -55,6 +56,7 @@ first fd=3
 uid=0 euid=0 secure=0" "$out"
 out=$(cd "$root" && FERRY_UNAME_RELEASE=1.2.3 FERRY_STRACE=1 chroot . /bin/show 2>&1 >/dev/null | grep -c exit_group)
 check "FERRY_* variables reach ferry inside the chroot" 1 "$out"
+check_backend_reaches "chroot . /bin/show" chroot "$root" /bin/show
 
 # a dynamic ferry with F: registered, but it warns that chroots will not work
 if ! is_static_elf "$FERRY"; then

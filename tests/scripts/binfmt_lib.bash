@@ -6,8 +6,7 @@ BM=/proc/sys/fs/binfmt_misc
 need_cmd flock
 
 # One binfmt test at a time on this machine: they share ferry-<arch>.
-exec 9>"${TMPDIR:-/tmp}/ferry-binfmt-tests.lock"
-flock -w 900 9 || { echo "FAIL: another binfmt test holds the lock for 15 minutes"; exit 1; }
+binfmt_lock -x
 
 MOUNTED_HERE=0
 OURS=0 # set once no ferry-* entry of someone else's exists: then any is ours

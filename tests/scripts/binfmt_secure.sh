@@ -5,6 +5,7 @@
 # ignores the caller's FERRY_* variables, which would otherwise let the
 # caller write files (FERRY_LOG) or load code (FERRY_SYSROOT) as root.
 # Skipped without root, binfmt_misc, setpriv or a suid-capable directory.
+# TEST-SERIAL: registers binfmt_misc entries, which are machine-wide
 . "$(dirname "$0")/helpers.bash"
 need_ferry
 need_cmd setpriv riscv64-linux-gnu-gcc
@@ -26,7 +27,9 @@ check "install --binfmt-flags PC" 0 $?
 check_match "status shows the kernel's flags (C implies O)" '^ferry-riscv64: enabled, .* flags POC$' \
 	"$("$FERRY" --binfmt status riscv64)"
 
-out=$(cd "$D" && nobody env FERRY_LOG="$D/evil.log" FERRY_STRACE=1 FERRY_SET_ENV=VIA=caller ./show 2>"$D/err")
+# (FERRY_BACKEND too: a setuid guest runs on ferry's default backend)
+out=$(cd "$D" && nobody env FERRY_LOG="$D/evil.log" FERRY_STRACE=1 FERRY_SET_ENV=VIA=caller FERRY_BACKEND=nonesuch \
+	./show 2>"$D/err")
 check "setuid program: argv, the owner's euid, no caller's variables" "argv[0]=./show
 execfn=./show
 VIA=-
@@ -43,6 +46,7 @@ chmod 755 "$D/show"
 out=$(cd "$D" && nobody env FERRY_SET_ENV=VIA=caller ./show | grep -E '^(VIA|uid)=')
 check "without setuid: the caller's variables apply, no AT_SECURE" "VIA=caller
 uid=65534 euid=65534 secure=0" "$out"
+check_backend_reaches "without setuid" nobody "$D/show"
 
 "$FERRY" --binfmt uninstall >/dev/null
 no_ferry_entries_left

@@ -21,4 +21,5 @@ arg 2: two" "$out"
 out=$(cargo test --offline -q --target $target 2>&1)
 check "cargo test: exit status" 0 $?
 check_match "cargo test: both tests passed" 'test result: ok\. 2 passed; 0 failed' "$out"
+check_backend_reaches "cargo run" cargo run --offline -q --target $target
 finish

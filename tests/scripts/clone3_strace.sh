@@ -7,7 +7,7 @@
 need_ferry
 need_cmd riscv64-linux-gnu-gcc
 guest_cc "$W/prog" "$SRC/tests/guest/clone3_direct.c" -lpthread
-for be in $("$FERRY" --list-backends | awk '{ print $1 }'); do
+for be in $(backends); do
 	err=$(timeout 60 "$FERRY" --backend "$be" --strace "$W/prog" 2>&1 >"$W/out")
 	check_match "$be: a fork-like clone3 returns a pid" '^[0-9]+ clone3\(0x[0-9a-f]+,64\) = [1-9][0-9]*$' "$err"
 	check_match "$be: its child sees 0" '^[0-9]+ clone3\(0x[0-9a-f]+,64\) = 0$' "$err"

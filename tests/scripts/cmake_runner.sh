@@ -25,4 +25,5 @@ check "ctest: exit status" 0 $?
 # shown indented: these are not this script's own closing lines
 printf '%s\n' "$out" | grep -E 'Test +#|tests passed' | sed 's/^/  | /'
 check_match "ctest: every test passed" '^100% tests passed, 0 tests failed out of 7$' "$out"
+check_backend_reaches "ctest" ctest --test-dir "$W/build" --output-on-failure -R '^args$'
 finish

@@ -46,7 +46,7 @@ print a + b
 kill
 G
 cd "$W" || exit 2
-for be in $("$FERRY" --list-backends | awk '{ print $1 }'); do
+for be in $(backends); do
 	hook_works "$be" ./prog || continue
 	export FERRY_BACKEND=$be
 	ferry_gdb_start ./prog

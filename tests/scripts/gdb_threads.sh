@@ -66,7 +66,7 @@ info threads
 kill
 G
 cd "$W" || exit 2
-for be in $("$FERRY" --list-backends | awk '{ print $1 }'); do
+for be in $(backends); do
 	hook_works "$be" ./threads || continue
 	export FERRY_BACKEND=$be
 	ferry_gdb_start ./threads

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Go's own package tests under ferry: for each package of
-# tests/go/packages.txt, `go test -c` for amd64, riscv64 and arm64 (built
-# once into the build directory, reused by every backend), then the test
+# tests/go/packages.txt, `go test -c` for amd64, riscv64 and arm64 (into
+# this job's work directory: the jobs of other backends run theirs), then the test
 # binary with -test.short in the package's source directory, as
 # `go test -exec ferry` runs it.  make check (and check-asan) runs the
 # "check" set, make check-full (FERRY_CHECK_FULL=1) every package;
@@ -18,8 +18,8 @@ need_cmd go
 # one build cache for every build directory (make check and check-asan)
 export GOCACHE=${GOCACHE:-/tmp/ferry-gocache-$(id -u)} GOFLAGS=-mod=mod CGO_ENABLED=0 GOOS=linux
 GOROOT=$(go env GOROOT)
-backends=$("$FERRY" --list-backends | awk '{ print $1 }')
-bins=$B/tests/gopkg
+backends=$(backends)
+bins=$W/bin
 list=$SRC/tests/go/packages.txt
 mkdir -p "$bins" "$W/tmp"
 export TMPDIR=$W/tmp
@@ -43,7 +43,9 @@ time_dir() {
 	echo "$g/src/time"
 }
 
-# GOARCH -> ferry's entry name (ferry --binfmt print)
+# GOARCH -> ferry's entry name (ferry --binfmt print).  A registration the
+# binfmt*.sh tests make lasts seconds: a package with needs-binfmt tests
+# holds their lock (shared) from this check to its last run.
 binfmt_registered() {
 	local e=/proc/sys/fs/binfmt_misc/ferry-${1/arm64/aarch64}
 	grep -qx enabled "$e" 2>/dev/null
@@ -59,6 +61,7 @@ set_of=check
 pkgs=${FERRY_GO_PACKAGES:-$(awk -v s="$set_of" '$1 == "pkg" && (s == "full" || $3 == "check") { print $2 }' "$list")}
 
 for pkg in $pkgs; do
+	exec 9>&- # the previous package's binfmt lock
 	n=${pkg//\//_}
 	dir=$GOROOT/src/$pkg
 	if [ "$pkg" = time ]; then
@@ -74,6 +77,9 @@ for pkg in $pkgs; do
 		}
 	done
 	[ $built = 1 ] || continue
+	if [ -n "$(listed needs-binfmt "$pkg")" ]; then
+		binfmt_lock -s
+	fi
 	genv=()
 	[ "$pkg" = time ] && [ "$dir" != "$GOROOT/src/time" ] && genv=(GOROOT="$W/goroot")
 

@@ -11,7 +11,7 @@ need_ferry
 need_cmd go
 # one build cache for every build directory (make check and check-asan)
 export GOCACHE=${GOCACHE:-/tmp/ferry-gocache-$(id -u)} GOFLAGS=-mod=mod CGO_ENABLED=0 GOOS=linux
-backends=$("$FERRY" --list-backends | awk '{ print $1 }')
+backends=$(backends)
 cd "$W" || exit 2
 
 # Drops what differs between arches and runs: argument words, pc offsets.

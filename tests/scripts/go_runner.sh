@@ -16,5 +16,7 @@ for arch in riscv64 arm64; do
 	ln -sf "$FERRY" "$W/bin/go_linux_${arch}_exec"
 	out=$(PATH=$W/bin:$PATH WANT_GOARCH=$arch GOARCH=$arch timeout 600 go test -count=1 . 2>&1)
 	check_match "go_linux_${arch}_exec on PATH ($arch): passes" '^ok[[:space:]]+example.com/sample' "$out"
+	check_backend_reaches "go test -exec ferry ($arch)" \
+		env WANT_GOARCH=$arch GOARCH=$arch timeout 600 go test -count=1 -exec "$FERRY" .
 done
 finish

@@ -4,6 +4,13 @@
 # FERRY=<builddir>/ferry in the environment (and FERRY_CHECK_FULL=1 under
 # make check-full); exit 0 pass, 77 skipped (the reason on the last line),
 # anything else fail.  Each check prints what it compares.
+#
+# The runner runs every script once per backend, with FERRY_BACKEND set as a
+# user would: every ferry the script starts, directly or through other tools
+# (binfmt_misc, cmake, meson, go test -exec, gdb), inherits it.  Run by hand
+# without it, a script checks the default backend, or every backend where
+# it loops over $(backends).
+# Jobs of one script run in parallel, each in its own work directory $W.
 
 set -u
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -13,8 +20,8 @@ B=$(cd "$B" && pwd)
 FERRY=${FERRY:-$B/ferry}
 case $FERRY in /*) ;; *) FERRY=$PWD/$FERRY ;; esac
 NAME=$(basename "$0" .sh)
-# A fresh work directory per script under the build directory.
-W=$B/tests/scripts/$NAME
+# A fresh work directory per script and backend under the build directory.
+W=$B/tests/scripts/$NAME${FERRY_BACKEND:+.$FERRY_BACKEND}
 rm -rf "$W"
 mkdir -p "$W"
 FAILED=0
@@ -60,6 +67,38 @@ check_no_match() {
 
 need_ferry() {
 	[ -x "$FERRY" ] || { echo "FAIL: $FERRY is not built (make)"; exit 1; }
+}
+
+# The backends a script that names them itself (--backend, hooks per
+# backend) checks: FERRY_BACKEND's, else every one ferry lists.
+backends() {
+	if [ -n "${FERRY_BACKEND:-}" ]; then
+		echo "$FERRY_BACKEND"
+	else
+		"$FERRY" --list-backends | awk '{ print $1 }'
+	fi
+}
+
+# check_backend_reaches LABEL COMMAND...: COMMAND starts ferry through some
+# other program (the kernel, cmake, meson, go); run with
+# FERRY_BACKEND=nonesuch, that ferry must refuse the name, which shows the
+# FERRY_BACKEND this script runs with reaches it.
+check_backend_reaches() {
+	local label=$1
+	shift
+	check_match "$label: FERRY_BACKEND reaches the ferry it starts" \
+		"ferry: unknown backend 'nonesuch'" "$(FERRY_BACKEND=nonesuch "$@" 2>&1)"
+}
+
+# binfmt_lock -s|-x: takes the lock of this machine's binfmt_misc entries
+# on descriptor 9 (closing 9 releases it).  They are machine-wide, so the
+# binfmt*.sh tests of every build directory and checkout hold it exclusive
+# while theirs exist; a test that must not see theirs come and go, shared.
+binfmt_lock() {
+	local f=/tmp/ferry-binfmt-tests.lock
+	[ -e "$f" ] || : >>"$f"
+	exec 9<"$f"
+	flock -w 900 "$1" 9 || { echo "FAIL: the lock $f is held elsewhere for 15 minutes"; exit 1; }
 }
 
 need_cmd() {

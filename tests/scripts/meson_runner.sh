@@ -27,4 +27,5 @@ printf '%s\n' "$out" | grep -E '^ *[0-9]+/[0-9]+ ' | sed 's/^/  | /'
 check_match "meson test: 6 passed" '^Ok: +6 *$' "$out"
 check_match "meson test: the failing program failed" '^Expected Fail: +1 *$' "$out"
 check_match "meson test: nothing else" '^Fail: +0 *$' "$out"
+check_backend_reaches "meson test" meson test -C "$W/build" --print-errorlogs args
 finish

@@ -17,7 +17,7 @@ _start:
 S
 riscv64-linux-gnu-gcc -nostdlib -static -march=rv64g -o "$W/loop" "$W/loop.S" || { echo "FAIL: cannot build loop.S"; exit 1; }
 cd "$W" || exit 2
-for be in $("$FERRY" --list-backends | awk '{ print $1 }'); do
+for be in $(backends); do
 	rm -f trace.txt
 	timeout 20 "$FERRY" --backend "$be" --trace=insn --log trace.txt ./loop
 	st=$?

@@ -19,7 +19,7 @@ ZC=$B/tests/zig-cache
 mkdir -p "$ZC"
 ZIG_CACHE=(--cache-dir "$ZC/local" --global-cache-dir "$ZC/global")
 cd "$W" || exit 2
-BACKENDS=$("$FERRY" --list-backends | awk '{ print $1 }')
+BACKENDS=$(backends)
 
 # zbuild OUT SRC TARGET MODE [FLAGS...]
 zbuild() {
