@@ -10,12 +10,14 @@ need_ferry
 ZIG=/opt/zig-0.11.0/zig
 [ -x "$ZIG" ] || ZIG=$(command -v zig) || skip "zig is not installed (scripts/install-deps.sh installs it)"
 case $("$ZIG" version) in 0.11.*) ;; *) skip "zig $("$ZIG" version) is not 0.11 (scripts/install-deps.sh installs 0.11)" ;; esac
-# Zig's caches outlive the work directory: the first build of its std (and
-# of musl) for an arch takes minutes, later ones reuse it.  Debug builds:
+# Zig's caches outlive the work directory and are shared by every build
+# directory (make check, check-asan) and backend job, Zig locking them: the
+# first build of its std (and of musl) for an arch takes minutes, later
+# ones reuse it.  Debug builds:
 # an optimizing build takes minutes per program on a loaded machine, more
 # than the runner gives a script (ReleaseSafe builds of the same programs
 # were checked by hand).
-ZC=$B/tests/zig-cache
+ZC=/tmp/ferry-zig-cache-$(id -u)
 mkdir -p "$ZC"
 ZIG_CACHE=(--cache-dir "$ZC/local" --global-cache-dir "$ZC/global")
 cd "$W" || exit 2
