@@ -99,12 +99,16 @@ add_job() {
 # Feature scripts, once per backend (FERRY_BACKEND).  They take longest,
 # so they go first.  Those that change machine-wide state ("TEST-SERIAL:"
 # in the header: binfmt_misc entries) run one at a time, in a stream of
-# their own beside the parallel jobs.
+# their own beside the parallel jobs.  "TEST-BACKENDS: a b" runs a script
+# that tests those backends only on them.
 for f in tests/scripts/*.sh; do
 	[ -e "$f" ] || continue
 	LIST=$jobs
 	[ -n "$(directive "$f" TEST-SERIAL)" ] && LIST=$serial
-	for be in $BACKENDS; do add_job script "$(basename "$f" .sh)" - "$be"; done
+	only=$(directive "$f" TEST-BACKENDS)
+	for be in $BACKENDS; do
+		case " ${only:-$be} " in *" $be "*) add_job script "$(basename "$f" .sh)" - "$be" ;; esac
+	done
 done
 LIST=$jobs
 for n in $(guest_names); do

@@ -5,6 +5,7 @@
 # one no block reaches (interpret everything), and so does self-modifying
 # code (tests/guest/code_rewrite.c); --stats counts the blocks
 # compiled when hot; a bad value is one ferry: line.
+# TEST-BACKENDS: tiered
 . "$(dirname "$0")/helpers.bash"
 need_ferry
 need_cmd riscv64-linux-gnu-gcc gcc
