@@ -212,8 +212,9 @@ run_script() {
 	# check-full's Go package sweep (go_packages.sh) runs for longer
 	local limit=900
 	[ -n "${FULL:-}" ] && limit=7200
+	local TIMEOUT=${FERRY_TEST_SCRIPT_TIMEOUT:-$limit} # also for status_name's report
 	# Scripts drive system tools too (chroot, setpriv live in sbin).
-	TIMEOUT=${FERRY_TEST_SCRIPT_TIMEOUT:-$limit} RUN_CWD=$SRC run_capture "$dir" /dev/null "${envv[@]}" \
+	RUN_CWD=$SRC run_capture "$dir" /dev/null "${envv[@]}" \
 		PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$dir/work" FERRY="$B/ferry" FERRY_BACKEND="$be" \
 		FERRY_CHECK_FULL="${FULL:-}" -- bash "$SRC/tests/scripts/$name.sh" "$B"
 	local st
