@@ -27,7 +27,9 @@ BACKENDS=$(backends)
 zbuild() {
 	local out=$1 src=$2 target=$3 mode=$4
 	shift 4
-	timeout 900 "$ZIG" build-exe "${ZIG_CACHE[@]}" -O "$mode" -target "$target" "$@" \
+	# one build at a time: the backend jobs would otherwise all build a
+	# cold cache's std and musl at once
+	flock "$ZC/build.lock" timeout 900 "$ZIG" build-exe "${ZIG_CACHE[@]}" -O "$mode" -target "$target" "$@" \
 		"$SRC/tests/zig/$src.zig" -femit-bin="$W/$out" >"$W/$out.log" 2>&1 ||
 		{ echo "FAIL: zig cannot build $out:"; cat "$W/$out.log"; exit 1; }
 }
