@@ -19,10 +19,42 @@ static bool have_popcnt(void)
 
 static void def(struct jit_ctx *c, const struct ir_insn *i, int reg) { rc_def(c, i->d, reg, jit_d_live(c)); }
 
+/* A bitwise op whose result the next op zero-extends in place (AArch64's
+ * W-register AND/ORR/EOR/BIC... then ZEXT32 d, d): nothing sees the upper
+ * half in between, so the op runs in its 32-bit form, which zero-extends,
+ * and the ZEXT32 emits nothing (zext_done). */
+static bool bitwise(unsigned op)
+{
+	switch (op) {
+	case IR_AND: case IR_OR: case IR_XOR: case IR_ANDN: case IR_ORN: case IR_ANDI: case IR_ORI: case IR_XORI:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool zext_follows(const struct jit_ctx *c, const struct ir_insn *i)
+{
+	if (c->k + 1 >= c->ir->n)
+		return false;
+	const struct ir_insn *n = &c->ir->ops[c->k + 1];
+	return bitwise(i->op) && n->op == IR_ZEXT32 && n->a == i->d && n->d == i->d;
+}
+
+static bool zext_done(const struct jit_ctx *c, const struct ir_insn *i)
+{
+	if (c->k == 0 || i->a != i->d)
+		return false;
+	const struct ir_insn *p = &c->ir->ops[c->k - 1];
+	return bitwise(p->op) && p->d == i->a && c->slot_reg[i->a] >= 0;
+}
+
 /* d = a op b with x86's two-operand form: the op overwrites a copy of a
  * (or a itself when a dies here). */
 static void binop(struct jit_ctx *c, const struct ir_insn *i, int size, enum x64_alu op, bool commutative)
 {
+	if (size == 8 && zext_follows(c, i))
+		size = 4;
 	unsigned a = i->a, b = i->b;
 	bool da = jit_dies(c, 'a'), db = jit_dies(c, 'b');
 	if (commutative && !da && db) {
@@ -40,7 +72,9 @@ static void binop(struct jit_ctx *c, const struct ir_insn *i, int size, enum x64
 static void binop_imm(struct jit_ctx *c, const struct ir_insn *i, enum x64_alu op)
 {
 	int rd = rc_take(c, i->a, jit_dies(c, 'a'));
-	if (x64_fits_i32(i->imm)) {
+	if (zext_follows(c, i)) {
+		x64_alu_ri(c->b, 4, op, rd, (int32_t)(uint32_t)i->imm);
+	} else if (x64_fits_i32(i->imm)) {
 		x64_alu_ri(c->b, 8, op, rd, (int32_t)i->imm);
 	} else {
 		x64_mov_ri(c->b, X_RAX, (uint64_t)i->imm);
@@ -84,11 +118,12 @@ static void addi(struct jit_ctx *c, const struct ir_insn *i, int size)
 /* a & ~b, a | ~b */
 static void op_not_b(struct jit_ctx *c, const struct ir_insn *i, enum x64_alu op)
 {
+	int size = zext_follows(c, i) ? 4 : 8;
 	int rb = rc_get(c, i->b);
 	int rd = rc_take(c, i->a, jit_dies(c, 'a'));
 	x64_mov_rr(c->b, 8, X_RAX, rb);
 	x64_unary(c->b, 8, X_NOT, X_RAX);
-	x64_alu_rr(c->b, 8, op, rd, X_RAX);
+	x64_alu_rr(c->b, size, op, rd, X_RAX);
 	def(c, i, rd);
 }
 
@@ -374,7 +409,12 @@ bool jit_emit_alu(struct jit_ctx *c, const struct ir_insn *i)
 	case IR_SEXT32: extend(c, i, 4, true); break;
 	case IR_ZEXT8: extend(c, i, 1, false); break;
 	case IR_ZEXT16: extend(c, i, 2, false); break;
-	case IR_ZEXT32: extend(c, i, 4, false); break;
+	case IR_ZEXT32:
+		if (zext_done(c, i))
+			def(c, i, rc_get(c, i->a)); /* already zero-extended */
+		else
+			extend(c, i, 4, false);
+		break;
 
 	case IR_SETCC: case IR_SETCCI: setcc(c, i); break;
 	case IR_SELECT: {

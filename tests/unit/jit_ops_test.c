@@ -864,6 +864,35 @@ static void test_misc(void)
 	}
 }
 
+/* A bitwise op zero-extended in place by the next op (AArch64's W-register
+ * logic), which the JIT runs as one 32-bit op: operands aliasing the
+ * destination or not, dying there or read again, a temp destination. */
+static void test_zext_after_bitwise(void)
+{
+	static const unsigned ops[] = {IR_AND, IR_OR, IR_XOR, IR_ANDN, IR_ORN, IR_ANDI, IR_ORI, IR_XORI};
+	static const unsigned arrs[][3] = {{10, 11, 12}, {11, 11, 12}, {12, 11, 12}, {11, 11, 11},
+					   {IR_ARCH_SLOTS, 11, 12}};
+	for (unsigned o = 0; o < sizeof(ops) / sizeof(ops[0]); o++)
+		for (unsigned x = 0; x < NFEW; x++)
+			for (unsigned y = 0; y < NFEW; y++)
+				for (unsigned arr = 0; arr < sizeof(arrs) / sizeof(arrs[0]); arr++) {
+					unsigned d = arrs[arr][0], a = arrs[arr][1], b = arrs[arr][2];
+					bool imm = ops[o] == IR_ANDI || ops[o] == IR_ORI || ops[o] == IR_XORI;
+					fresh_state();
+					st.slot[11] = few[x];
+					st.slot[12] = few[y];
+					begin();
+					ir_emit(&blk, ops[o], d, a, imm ? 0 : b, imm ? (int64_t)few[(x + y) % NFEW] : 0);
+					ir_emit(&blk, IR_ZEXT32, d, d, 0, 0);
+					if ((x + y + arr) % 2) /* a and b read again, or dying */
+						ir_emit(&blk, IR_ADD, 14, a, b, 0);
+					ir_emit(&blk, IR_MOV, 13, d, 0, 0);
+					finish();
+					check("%s then ZEXT32 %#llx %#llx d %u a %u b %u", opname(ops[o]),
+					      (unsigned long long)few[x], (unsigned long long)few[y], d, a, b);
+				}
+}
+
 /* ---- lane-wise v128 ops ---- */
 
 static bool is_vec_int(unsigned op) { return op >= IR_VADD && op <= IR_VXTN; }
@@ -993,6 +1022,7 @@ static void test_ops(void)
 	test_atomics();
 	test_fp_env();
 	test_fp_min_normal();
+	test_zext_after_bitwise();
 	test_misc();
 }
 
