@@ -2,9 +2,10 @@
  *
  * A v128 is two slots, low half first.  Operands come into xmm0 (a) and
  * xmm1 (b) from the register cache when a half is there, else from memory;
- * the result goes to memory and the cache forgets d and d + 1, so a later
- * scalar read of a half loads it (a load the 16-byte store forwards to).
- * An op with imm bit 2 clear works on the low 64 bits and zeroes d + 1.
+ * a 128-bit result goes to memory and the cache forgets d and d + 1, so a
+ * later scalar read of a half loads it (a load the 16-byte store forwards
+ * to).  An op with imm bit 2 clear works on the low 64 bits: its result
+ * goes to a register of the cache, and zero to d + 1.
  * Lane sizes and forms SSE has no instruction for (8-bit multiplies,
  * 64-bit min/max and arithmetic shifts, VCNT) stay with the interpreter
  * fallback; so does everything needing SSSE3/SSE4 on a host without it.
@@ -186,17 +187,22 @@ static uint64_t lane_pattern(unsigned sz, uint64_t lane)
 	return v;
 }
 
-/* d = xmm0: both halves, or the low one and zero. */
+/* d = xmm0: both halves to memory, or the low one to a register of the
+ * cache (scalar code reads it next, as often as vector code) and zero to
+ * d + 1's memory. */
 static void store(struct jit_ctx *c, unsigned d, bool full)
 {
 	if (full) {
-		x64_sse_m(c->b, 0xf3, 0x0f7f, 0, slot_mem(d), false);      /* movdqu m128, xmm0 */
-	} else {
-		x64_sse_m(c->b, 0x66, 0x0fd6, 0, slot_mem(d), false);      /* movq m64, xmm0 */
-		x64_store_imm(c->b, 8, slot_mem(d + 1), 0);
+		x64_sse_m(c->b, 0xf3, 0x0f7f, 0, slot_mem(d), false); /* movdqu m128, xmm0 */
+		rc_drop_slot(c, d);
+		rc_drop_slot(c, d + 1);
+		return;
 	}
-	rc_drop_slot(c, d);
+	x64_store_imm(c->b, 8, slot_mem(d + 1), 0);
 	rc_drop_slot(c, d + 1);
+	int r = rc_dest(c, d);
+	x64_sse(c->b, 0x66, 0x0f7e, 0, r, true); /* movq r64, xmm0 */
+	rc_def(c, d, r, jit_d_live(c));
 }
 
 static void not0(struct jit_ctx *c)

@@ -1059,6 +1059,19 @@ static void fuzz(int blocks)
 					(int64_t)(rnd() % 4 ? rnd() % 64 : rnd()));
 				break;
 			case 4:
+				if (rnd() % 3 == 0) {
+					/* v128 ops on slot pairs, between scalar ops on their halves */
+					static const unsigned vops[] = {IR_VADD, IR_VSUB, IR_VSHRI, IR_VCMGTU, IR_VMAXUP,
+									IR_VEXTL, IR_VXTN, IR_VMUL};
+					unsigned vop = vops[rnd() % (sizeof(vops) / sizeof(vops[0]))], sz = rnd() % 3;
+					int64_t vimm = sz | (rnd() % 2 ? 4 : 0);
+					if (vop == IR_VEXTL || vop == IR_VXTN)
+						vimm = sz | (rnd() % 2 ? 16 : 0);
+					else if (vop == IR_VSHRI)
+						vimm |= (int64_t)(rnd() % (8u << sz)) << 8;
+					ir_emit(&blk, vop, d, a, b, vimm);
+					break;
+				}
 				ir_emit(&blk, un[rnd() % (sizeof(un) / sizeof(un[0]))], d, a, 0, 0);
 				break;
 			case 5: /* the *W pattern through a temp */
