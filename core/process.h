@@ -21,6 +21,9 @@ struct process {
 	uint64_t auxv, auxv_len;
 	uint64_t arg_start, arg_end, env_start, env_end, start_stack;
 	uint64_t entry;       /* the executable's entry point */
+	/* the executable's code and data bounds as load_elf_binary sets them
+	 * (mm->start_code...), for /proc/<pid>/stat */
+	uint64_t start_code, end_code, start_data, end_data;
 };
 extern struct process proc;
 

@@ -168,6 +168,35 @@ static void keep_mmap_below_stack(void)
 		mem.mmap_top = lo - STACK_GUARD_GAP;
 }
 
+/* start_code..end_code and start_data..end_data as fs/binfmt_elf.c
+ * load_elf_binary computes them: the lowest executable segment's start and
+ * the highest end of its file bytes; the highest segment's start and the
+ * highest end of any segment's file bytes. */
+static void code_data_bounds(const struct elf_image *img)
+{
+	uint64_t sc = UINT64_MAX, ec = 0, sd = 0, ed = 0;
+
+	for (size_t i = 0; i < img->phnum; i++) {
+		const GElf_Phdr *ph = &img->phdr[i];
+		uint64_t k = ph->p_vaddr, end = ph->p_vaddr + ph->p_filesz;
+
+		if (ph->p_type != PT_LOAD)
+			continue;
+		if ((ph->p_flags & PF_X) && k < sc)
+			sc = k;
+		if (k > sd)
+			sd = k;
+		if ((ph->p_flags & PF_X) && end > ec)
+			ec = end;
+		if (end > ed)
+			ed = end;
+	}
+	proc.start_code = sc + img->bias;
+	proc.end_code = ec + img->bias;
+	proc.start_data = sd + img->bias;
+	proc.end_data = ed + img->bias;
+}
+
 static void trace_image(const char *what, const struct elf_image *img)
 {
 	if (trace_on(TRACE_EXEC))
@@ -202,6 +231,7 @@ void loader_load(const char *path, struct load_info *li)
 	li->phent = li->exe.ehdr.e_phentsize;
 	li->phnum = li->exe.phnum;
 	li->brk = li->exe.hi;
+	code_data_bounds(&li->exe);
 	li->execfn = path;
 	mem_set_brk(li->brk);
 

@@ -2,6 +2,7 @@
  * generated and handed over as a memfd (qemu-user does the same). */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,41 +131,64 @@ static void comm_of(int tid, char *comm, size_t size)
 	comm[strcspn(comm, "\n")] = 0;
 }
 
-/* /proc/self/stat (fs/proc/array.c do_task_stat): pid, comm, parents,
- * num_threads, the guest's memory (vsize, rss, as status has them),
- * rsslim, and the guest addresses of the stack, brk and arguments are
- * filled; the others (times, faults, code and data bounds) are 0. */
-static void stat_text(struct text *t, int tid)
+/* /proc/self/stat (fs/proc/array.c do_task_stat): the host's line for the
+ * same task (state, times, faults, start time, scheduling are the
+ * process's own), with what concerns the guest's memory replaced: vsize
+ * and rss as status has them, the executable's code and data bounds, the
+ * stack, brk and argument addresses, and num_threads counting guest
+ * threads only.  kstkesp and kstkeip stay the host's (0 but in a core
+ * dump).  Fields are numbered as in proc(5). */
+#define STAT_FIELDS 52
+static int stat_text(struct text *t, int tid)
 {
-	char comm[64];
+	char path[64], comm[64], *host, *p, *field[STAT_FIELDS + 1] = { 0 };
+	unsigned long long v[STAT_FIELDS + 1];
+	bool set[STAT_FIELDS + 1] = { 0 };
 	struct proc_mem_totals m;
-	struct rlimit rss_lim;
+	int n = 3;
 
+	if (tid)
+		snprintf(path, sizeof path, "/proc/self/task/%d/stat", tid);
+	else
+		snprintf(path, sizeof path, "/proc/self/stat");
+	errno = 0;
+	if (!(host = proc_host_file(path)))
+		return errno ? -errno : -ENOMEM;
+	/* the fields after the command name, which may hold spaces and ')' */
+	if (!(p = strrchr(host, ')'))) {
+		free(host);
+		return -EIO;
+	}
+	for (p = strtok(p + 1, " \n"); p && n <= STAT_FIELDS; p = strtok(NULL, " \n"))
+		field[n++] = p;
 	comm_of(tid, comm, sizeof comm);
 	if (proc_mem_totals(&m) < 0)
 		memset(&m, 0, sizeof m);
-	if (getrlimit(RLIMIT_RSS, &rss_lim) < 0)
-		rss_lim.rlim_cur = RLIM_INFINITY;
-	text_printf(t, "%d (%.15s) R %d %d %d 0 -1 0", tid ? tid : (int)getpid(), comm, (int)getppid(),
-		    (int)getpgrp(), (int)getsid(0));
-	for (int field = 10; field <= 52; field++) {
-		unsigned long long v = 0;
-
-		switch (field) {
-		case 20: v = (unsigned long long)linux_thread_count(); break;
-		case 23: v = m.size * 1024; break;			/* vsize, bytes */
-		case 24: v = m.rss * 1024 / GUEST_PAGE_SIZE; break;	/* rss, pages */
-		case 25: v = (unsigned long long)rss_lim.rlim_cur; break;
-		case 28: v = proc.start_stack; break;
-		case 47: v = mem.brk_start; break;
-		case 48: v = proc.arg_start; break;
-		case 49: v = proc.arg_end; break;
-		case 50: v = proc.env_start; break;
-		case 51: v = proc.env_end; break;
-		}
-		text_printf(t, " %llu", v);
+#define SET(k, val) (v[k] = (val), set[k] = true)
+	SET(20, (unsigned long long)linux_thread_count());
+	SET(23, m.size * 1024);                 /* vsize, bytes */
+	SET(24, m.rss * 1024 / GUEST_PAGE_SIZE); /* rss, pages */
+	SET(26, proc.start_code);
+	SET(27, proc.end_code);
+	SET(28, proc.start_stack);
+	SET(45, proc.start_data);
+	SET(46, proc.end_data);
+	SET(47, mem.brk_start);
+	SET(48, proc.arg_start);
+	SET(49, proc.arg_end);
+	SET(50, proc.env_start);
+	SET(51, proc.env_end);
+#undef SET
+	text_printf(t, "%d (%.15s)", tid ? tid : (int)getpid(), comm);
+	for (int k = 3; k <= STAT_FIELDS; k++) {
+		if (set[k])
+			text_printf(t, " %llu", v[k]);
+		else
+			text_printf(t, " %s", field[k] ? field[k] : "0");
 	}
 	text_printf(t, "\n");
+	free(host);
+	return 0;
 }
 
 /* Which file, or -1 if the host's own is right. */
@@ -195,10 +219,8 @@ static int generate(struct vcpu *cpu, const char *path, struct text *t)
 		return text_guest(t, proc.arg_start, proc.arg_end);
 	if (strcmp(what, "environ") == 0)
 		return text_guest(t, proc.env_start, proc.env_end);
-	if (strcmp(what, "stat") == 0) {
-		stat_text(t, tid);
-		return 0;
-	}
+	if (strcmp(what, "stat") == 0)
+		return stat_text(t, tid);
 	if (strcmp(what, "status") == 0)
 		return proc_status_text(cpu, t, tid);
 	if (strcmp(what, "smaps") == 0)
