@@ -109,6 +109,8 @@ int main(int argc, char **argv)
 	 * would not have this descriptor. */
 	if (bs.execfd >= 0)
 		close(bs.execfd);
+	if (opt.have_exec_fd)
+		close(opt.exec_fd);
 	struct vcpu *cpu = vcpu_new(proc.fe);
 	fpu_thread_init(cpu);
 	cpu->tid = (int)gettid();

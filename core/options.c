@@ -206,6 +206,15 @@ static void set_jit_threshold(const char *v, const char *w, bool e)
 	opt.have_jit_threshold = true;
 }
 
+static void set_exec_fd(const char *v, const char *w, bool e)
+{
+	uint64_t fd = parse_number(v, w);
+	if (fd > INT32_MAX)
+		ferry_fatal("bad value '%s' for %s: expected a file descriptor", v, w);
+	opt.exec_fd = (int)fd;
+	opt.have_exec_fd = true;
+}
+
 static void set_gdb(const char *v, const char *w, bool e)
 {
 	uint64_t port = parse_number(v, w);
@@ -305,6 +314,8 @@ static const struct optdef options[] = {
 	 "wait for gdb on 127.0.0.1:PORT before the first instruction (0: a free port, printed)"},
 	{"--seed", "N", "FERRY_SEED", set_seed, "deterministic AT_RANDOM and getrandom"},
 	{"--tcache-size", "SIZE", "FERRY_TCACHE_SIZE", set_tcache, "translation cache size; default 64M"},
+	{"--exec-fd", "FD", NULL, set_exec_fd,
+	 "the program is open as descriptor FD, which is closed once the program is loaded (ferry passes it to itself for a guest's fexecve)"},
 	{"--quiet", NULL, "FERRY_QUIET", set_quiet, "no report when the guest dies by a signal (variable: 1)"},
 	{"--binfmt", "ACTION", NULL, cmd_binfmt,
 	 "install, uninstall, status or print the binfmt_misc entries (of the ARCHs named after the options; default all)"},

@@ -40,6 +40,12 @@ struct options {
 	bool profile;            /* --profile, FERRY_PROFILE: hottest guest functions at exit */
 	uint32_t jit_threshold;  /* --jit-threshold, FERRY_JIT_THRESHOLD: runs before a block is compiled (tiered) */
 	bool have_jit_threshold;
+	/* --exec-fd N (no variable: it would reach the guest's children): the
+	 * program is open as descriptor N, closed once it is loaded; a guest's
+	 * execve of /proc/self/fd/M (fexecve) passes its file this way, as M
+	 * may be close-on-exec */
+	int exec_fd;
+	bool have_exec_fd;
 
 	/* ferry --binfmt ACTION [ARCH...] (loader/binfmt.h) */
 	const char *binfmt_action;      /* install, uninstall, status, print; NULL: run a program */

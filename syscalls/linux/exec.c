@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdbool.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -225,18 +227,42 @@ static int exec_now(const char *path, const char *const *argv, const char *const
 	return r == -LINUX_ERESTARTSYS ? -LINUX_ERESTARTNOINTR : (int)r;
 }
 
+/* Whether path reaches the file through one of this process's descriptors
+ * (fexecve's /proc/self/fd/N, /dev/fd/N): a close-on-exec one is gone
+ * when the new ferry looks for it, though the kernel opens the file before
+ * it closes them. */
+static bool through_fd(const char *path)
+{
+	const char *what;
+
+	return strncmp(path, "/dev/fd/", 8) == 0 || (linux_proc_self(path, &what) && strncmp(what, "fd/", 3) == 0);
+}
+
 /* Runs a guest program in this process: ferry again, with the options that
  * describe how this one runs. */
 static int exec_ferry(const char *host_path, const char *const *argv, int argc, const char *const *envp)
 {
 	static const char *const trace_names[] = { "syscall", "signal", "exec", "block", "insn", "ir", "unimp" };
-	char trace[128] = "", stack[32], seed[32], tc[32];
-	const char **v = calloc((size_t)argc + 32, sizeof *v);
-	int n = 0, r;
+	char trace[128] = "", stack[32], seed[32], tc[32], fdnum[16], fdpath[48];
+	const char **v = calloc((size_t)argc + 34, sizeof *v);
+	int n = 0, r, keep = -1;
 
 	if (!v)
 		return -ENOMEM;
+	if (through_fd(host_path)) {
+		/* the new ferry gets a descriptor of its own for the file, which
+		 * it closes once the program is loaded (--exec-fd) */
+		if ((keep = open(host_path, O_RDONLY)) < 0) {
+			free(v);
+			return -errno;
+		}
+		snprintf(fdnum, sizeof fdnum, "%d", keep);
+		snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", keep);
+		host_path = fdpath;
+	}
 	add(v, &n, "ferry");
+	if (keep >= 0)
+		add(v, &n, "--exec-fd"), add(v, &n, fdnum);
 	if (proc.sysroot)
 		add(v, &n, "-L"), add(v, &n, proc.sysroot);
 	for (unsigned i = 0; i < sizeof trace_names / sizeof *trace_names; i++)
@@ -273,6 +299,8 @@ static int exec_ferry(const char *host_path, const char *const *argv, int argc, 
 		add(v, &n, argv[i]);
 	v[n] = NULL;
 	r = exec_now("/proc/self/exe", v, envp);
+	if (keep >= 0)
+		close(keep);
 	free(v);
 	return r;
 }
@@ -284,22 +312,19 @@ static int exec_host(const char *path, const char *const *argv, const char *cons
 	return exec_now(path, argv, envp);
 }
 
-static int do_execve(struct vcpu *cpu, uint64_t gpath, const char **argv, int argc, const char **envp)
+static int do_execve(const struct linux_path *p, const char **argv, int argc, const char **envp)
 {
-	struct linux_path p;
 	char head[256], *interp, *iarg;
 	const char **sv;
 	size_t got;
 	int kind, r, sn = 0;
 
-	if ((r = linux_path(gpath, &p)) < 0)
-		return r;
-	if ((kind = exe_kind(p.host, head, sizeof head, &got)) < 0)
+	if ((kind = exe_kind(p->host, head, sizeof head, &got)) < 0)
 		return kind;
 	if (kind == EXE_GUEST)
-		return exec_ferry(p.host, argv, argc, envp);
+		return exec_ferry(p->host, argv, argc, envp);
 	if (kind == EXE_OTHER)
-		return exec_host(p.host, argv, envp);
+		return exec_host(p->host, argv, envp);
 	/* a script: run its interpreter with the script's path (binfmt_script) */
 	if ((r = parse_shebang(head, &interp, &iarg)) < 0)
 		return r;
@@ -308,7 +333,7 @@ static int do_execve(struct vcpu *cpu, uint64_t gpath, const char **argv, int ar
 	add(sv, &sn, interp);
 	if (iarg)
 		add(sv, &sn, iarg);
-	add(sv, &sn, p.guest);
+	add(sv, &sn, p->guest);
 	for (int i = 1; i < argc; i++)
 		add(sv, &sn, argv[i]);
 	sv[sn] = NULL;
@@ -329,25 +354,75 @@ static int do_execve(struct vcpu *cpu, uint64_t gpath, const char **argv, int ar
 	return r;
 }
 
-static int64_t sys_execve(struct vcpu *cpu, const uint64_t *a)
+static int exec_path(const struct linux_path *p, uint64_t gargv, uint64_t genvp)
 {
 	const char **argv, **envp;
 	int argc, envc, r;
 
-	if ((r = read_strv(a[1], &argv, &argc)) < 0)
+	if ((r = read_strv(gargv, &argv, &argc)) < 0)
 		return r;
-	if ((r = read_strv(a[2], &envp, &envc)) < 0) {
+	if ((r = read_strv(genvp, &envp, &envc)) < 0) {
 		free(argv);
 		return r;
 	}
-	r = do_execve(cpu, a[0], argv, argc, envp);
+	r = do_execve(p, argv, argc, envp);
 	free(argv);
 	free(envp);
 	return r;
 }
 
+static int64_t sys_execve(struct vcpu *cpu, const uint64_t *a)
+{
+	struct linux_path p;
+	int r;
+
+	if ((r = linux_path(a[0], &p)) < 0)
+		return r;
+	return exec_path(&p, a[1], a[2]);
+}
+
+/* execveat(dirfd, path, argv, envp, flags): a relative path from dirfd,
+ * or with AT_EMPTY_PATH and "" the file dirfd is open on.  The program
+ * (and a script's interpreter) sees it as /dev/fd/N[/path], as the kernel
+ * names it (fs/exec.c alloc_bprm). */
+static int64_t sys_execveat(struct vcpu *cpu, const uint64_t *a)
+{
+	int dirfd = (int)a[0], flags = (int)a[4], r;
+	bool named;
+	struct linux_path p;
+	char guest[PATH_MAX + 32];
+	struct stat st;
+
+	if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW))
+		return -EINVAL;
+	if ((r = linux_path(a[1], &p)) < 0)
+		return r;
+	named = p.guest[0] != 0;
+	if (p.guest[0] == '/' || (dirfd == AT_FDCWD && p.guest[0])) {
+		/* as execve */
+	} else if (fcntl(dirfd, F_GETFD) < 0) {
+		return -EBADF;
+	} else if (!p.guest[0]) {
+		if (!(flags & AT_EMPTY_PATH))
+			return -ENOENT;
+		snprintf(p.buf, sizeof p.buf, "/proc/self/fd/%d", dirfd);
+		snprintf(guest, sizeof guest, "/dev/fd/%d", dirfd);
+		p.host = p.buf, p.guest = guest;
+	} else {
+		snprintf(guest, sizeof guest, "/dev/fd/%d/%s", dirfd, p.guest);
+		if (snprintf(p.buf, sizeof p.buf, "/proc/self/fd/%d/%s", dirfd, p.guest) >= (int)sizeof p.buf)
+			return -ENAMETOOLONG;
+		p.host = p.buf, p.guest = guest;
+	}
+	/* the last component of a path given must not be a symbolic link */
+	if ((flags & AT_SYMLINK_NOFOLLOW) && named && lstat(p.host, &st) == 0 && S_ISLNK(st.st_mode))
+		return -ELOOP;
+	return exec_path(&p, a[2], a[3]);
+}
+
 const struct linux_sys_impl linux_exec_impls[] = {
 	SYS_IMPL(clone),
 	SYS_IMPL(execve),
+	SYS_IMPL(execveat),
 	{ 0, NULL },
 };
