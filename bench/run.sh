@@ -30,7 +30,7 @@ rvcc=riscv64-linux-gnu-gcc
 a64cc=aarch64-linux-gnu-gcc
 
 compute="intmix sha256 sort strparse fp"
-system="syscall futex signal"
+system="syscall futex futex1 signal"
 benches="$compute $system hello"
 
 # -ffp-contract=off: riscv64 gcc would otherwise fuse a*b+c into fmadd while
@@ -76,6 +76,7 @@ mkdir -p "$out/native" "$out/riscv64" "$out/aarch64" "$out/runs"
 build gcc "$out/timeit" "$here/timeit.c" -static || exit 1
 for b in $benches; do
 	selected "$b" || continue
+	[ "$b" = futex1 ] && b=futex # the same program, pinned (row below)
 	build gcc "$out/native/$b" "$here/$b.c"
 	build "$rvcc" "$out/riscv64/$b" "$here/$b.c" -static
 	[ "$b" = hello ] || build "$a64cc" "$out/aarch64/$b" "$here/$b.c" -static
@@ -155,25 +156,30 @@ done
 
 # row <benchmark> <arch>: one line of the table.  The native run is made
 # once (for riscv64) and serves both guest architectures.
+# futex1 is futex with every run pinned to one CPU: the handoff then costs
+# the system calls and a context switch, not a cross-CPU wake-up, whose
+# latency on a virtual machine varies from run to run by more than ferry's
+# own overhead.
 row() {
-	b=$1 arch=$2
+	b=$1 arch=$2 prog=$1 pin=""
 	qr=qemu fr=ferry
 	[ "$arch" = aarch64 ] && qr=qemu-aarch64 fr=ferry-aarch64
-	if [ ! -x "$out/native/$b" ] || [ ! -x "$out/$arch/$b" ]; then
+	[ "$b" = futex1 ] && prog=futex pin="taskset -c 0"
+	if [ ! -x "$out/native/$prog" ] || [ ! -x "$out/$arch/$prog" ]; then
 		# shellcheck disable=SC2059
 		printf "$fmt_row" "$b" FAIL FAIL FAIL - - "not built"
 		return
 	fi
 	if [ "$arch" = riscv64 ] || [ ! -s "$out/runs/$b.native.res" ]; then
-		run "$b" native -- "$out/native/$b" "$scale"
+		run "$b" native -- $pin "$out/native/$prog" "$scale"
 		n_st=$st n_ns=$ns
 		eval "nat_st_$b=\$st nat_ns_$b=\$ns"
 	else
 		eval "n_st=\$nat_st_$b n_ns=\$nat_ns_$b"
 	fi
-	run "$b" "$qr" -- "qemu-$arch" "$out/$arch/$b" "$scale"
+	run "$b" "$qr" -- $pin "qemu-$arch" "$out/$arch/$prog" "$scale"
 	q_st=$st q_ns=$ns
-	ferry_run "$b" "$fr" -- "$ferry" "$out/$arch/$b" "$scale"
+	ferry_run "$b" "$fr" -- $pin "$ferry" "$out/$arch/$prog" "$scale"
 	f_st=$st f_ns=$ns
 
 	check=ok
