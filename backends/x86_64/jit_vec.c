@@ -6,6 +6,7 @@
  * later scalar read of a half loads it (a load the 16-byte store forwards
  * to).  An op with imm bit 2 clear works on the low 64 bits: its result
  * goes to a register of the cache, and zero to d + 1.
+ * VTBL is pshufb (SSSE3) on indices moved into its range.
  * Lane sizes and forms SSE has no instruction for (8-bit multiplies,
  * 64-bit min/max and arithmetic shifts, VCNT) stay with the interpreter
  * fallback; so does everything needing SSSE3/SSE4 on a host without it.
@@ -100,6 +101,8 @@ bool jit_vec_native(const struct ir_insn *i)
 		return sz < 3;
 	case IR_VXTN:
 		return sz < 3;
+	case IR_VTBL: /* pshufb */
+		return sz == 0 && (host_sse() & SSSE3);
 	default:
 		return false;
 	}
@@ -125,6 +128,9 @@ void jit_vec_operands(const struct ir_insn *i, bool *a_hi, bool *b, bool *b_hi)
 		*a_hi = true;
 		*b = (i->imm & 16) != 0;
 		*b_hi = false;
+		break;
+	case IR_VTBL: /* the table is 16 bytes in either form */
+		*a_hi = true;
 		break;
 	default:
 		break;
@@ -346,6 +352,18 @@ bool jit_emit_vec(struct jit_ctx *c, const struct ir_insn *i)
 		break;
 	case IR_VSHLI: case IR_VSHRI: case IR_VSARI:
 		shift_imm(c, i->op, sz, sh);
+		break;
+	case IR_VTBL:
+		/* indices less 16k, then + 0x70 saturating: 0..15 keep their low
+		 * nibble with bit 7 clear, the others get bit 7, which makes
+		 * pshufb give 0 */
+		if ((16 * sh) & 0xff) {
+			splat64(c, 2, lane_pattern(0, (16 * sh) & 0xff));
+			sse(c, 0x0ff8, 1, 2); /* psubb */
+		}
+		splat64(c, 2, lane_pattern(0, 0x70));
+		sse(c, 0x0fdc, 1, 2);   /* paddusb */
+		sse(c, 0x0f3800, 0, 1); /* pshufb xmm0, xmm1 */
 		break;
 	case IR_VEXTL:
 		if (i->imm & 16)

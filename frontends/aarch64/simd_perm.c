@@ -2,34 +2,44 @@
  * (EXT) (Arm ARM C4.1.95; C7.2 for each instruction). */
 #include "frontends/aarch64/simd.h"
 
-/* TBL/TBX: va = table length (1..4), u = TBX. */
-static uint64_t helper_tbl(struct vcpu *cpu, uint64_t desc, uint64_t x, uint64_t y)
-{
-	struct vdesc d = vdesc_unpack(desc);
-	uint8_t table[64];
-	for (unsigned k = 0; k < d.va; k++) {
-		v128 t = vget(cpu, (d.vn + k) & 31);
-		for (unsigned j = 0; j < 16; j++)
-			table[16 * k + j] = (uint8_t)lane(t, 0, j);
-	}
-	v128 idx = vget(cpu, d.vm), old = vget(cpu, d.vd), r = {{0, 0}};
-	for (unsigned j = 0; j < (d.q ? 16u : 8u); j++) {
-		unsigned ix = (unsigned)lane(idx, 0, j);
-		if (ix < 16 * d.va)
-			lane_set(&r, 0, j, table[ix]);
-		else if (d.u)
-			lane_set(&r, 0, j, lane(old, 0, j));
-	}
-	vput(cpu, d.vd, r);
-	return 0;
-}
-
+/* TBL/TBX with a table of len registers Vn..Vn+len-1 (numbers wrap at 31):
+ * one VTBL per table register, each taking the indices of its 16 bytes,
+ * ORed together; TBX keeps Vd's byte where the index is past the table.
+ * A 64-bit form clears the upper half, TBX's too (Arm ARM C7.2.367, .368). */
 bool a64_simd_tbl(struct a64_ctx *c)
 {
+	struct ir_block *b = c->b;
 	uint32_t i = c->insn;
-	struct vdesc d = {.vd = a64_rd(i), .vn = a64_rn(i), .vm = a64_rm(i), .q = a64_bit(i, 30),
-			  .va = a64_bits(i, 14, 13) + 1, .u = a64_bit(i, 12)};
-	a64_vcall(c, helper_tbl, &d, A64_ZERO, A64_ZERO);
+	unsigned vd = A64_V(a64_rd(i)), vn = a64_rn(i), idx = A64_V(a64_rm(i));
+	unsigned len = a64_bits(i, 14, 13) + 1, r, t, lim, keep;
+	bool q = a64_bit(i, 30), tbx = a64_bit(i, 12);
+
+	if (len == 1 && !tbx) {
+		a64_vop(c, IR_VTBL, vd, A64_V(vn), idx, 0, q, 0);
+		return true;
+	}
+	/* into a temp: Vd may be a table register or the index */
+	r = a64_temp2(c);
+	a64_vop(c, IR_VTBL, r, A64_V(vn), idx, 0, q, 0);
+	for (unsigned k = 1; k < len; k++) {
+		t = a64_temp2(c);
+		a64_vop(c, IR_VTBL, t, A64_V((vn + k) & 31), idx, 0, q, k);
+		ir_emit(b, IR_OR, r, r, t, 0);
+		ir_emit(b, IR_OR, r + 1, r + 1, t + 1, 0);
+	}
+	if (tbx) {
+		lim = a64_temp2(c);
+		keep = a64_temp2(c);
+		ir_movi(b, lim, (int64_t)(0x0101010101010101ull * (16 * len - 1)));
+		ir_movi(b, lim + 1, (int64_t)(0x0101010101010101ull * (16 * len - 1)));
+		a64_vop(c, IR_VCMGTU, keep, idx, lim, 0, q, 0);
+		ir_emit(b, IR_AND, keep, keep, vd, 0);
+		ir_emit(b, IR_AND, keep + 1, keep + 1, vd + 1, 0);
+		ir_emit(b, IR_OR, r, r, keep, 0);
+		ir_emit(b, IR_OR, r + 1, r + 1, keep + 1, 0);
+	}
+	ir_emit(b, IR_MOV, vd, r, 0, 0);
+	ir_emit(b, IR_MOV, vd + 1, r + 1, 0, 0);
 	return true;
 }
 

@@ -902,7 +902,8 @@ static uint64_t vec_val(void)
 {
 	static const uint64_t edges[] = {0, 0x7f7f7f7f7f7f7f7full, 0x8080808080808080ull, 0xffffffffffffffffull,
 					 0x7fff80007fff8000ull, 0x800000007fffffffull, 0x0001000200030004ull,
-					 0x8000000000000000ull, 0x00ff00ff00ff00ffull};
+					 0x8000000000000000ull, 0x00ff00ff00ff00ffull,
+					 0x3f302f201f100f00ull, 0x0f0e0d0c03020100ull};
 	return rnd() % 3 ? rnd() : edges[rnd() % (sizeof(edges) / sizeof(edges[0]))];
 }
 
@@ -928,7 +929,8 @@ static void test_vec(unsigned op)
 				imm |= form ? 4 : 0;
 			unsigned bits = 8u << sz;
 			unsigned shifts[] = {0, 1, bits / 2 + 1, bits - 1, bits};
-			bool shifted = op == IR_VSHLI || op == IR_VSHRI || op == IR_VSARI;
+			/* VTBL's imm bits 15:8 are the table register's number */
+			bool shifted = op == IR_VSHLI || op == IR_VSHRI || op == IR_VSARI || op == IR_VTBL;
 			for (unsigned k = 0; k < (shifted ? 5u : 1u); k++)
 				for (unsigned arr = 0; arr < sizeof(arrs) / sizeof(arrs[0]); arr++)
 					for (unsigned rep = 0; rep < 6; rep++) {
