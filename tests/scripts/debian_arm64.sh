@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian's own arm64 programs, unmodified: the bookworm packages of
 # tests/debian/arm64-packages.txt (busybox, bash, coreutils, grep, sed,
-# gawk, perl, python3.11, sqlite3 and the libraries they need) downloaded
+# gawk, perl, python3.11, sqlite3, gcc 12 with binutils, and the libraries
+# they need) downloaded
 # with apt-get and unpacked into a sysroot, the way a user tests
 # cross-built packages.  Each program runs under ferry -L <that sysroot>;
 # the expected output is the host's amd64 build of the same Debian
@@ -10,7 +11,7 @@
 # further programs (pipelines, subprocesses), which run as guests too.
 . "$(dirname "$0")/helpers.bash"
 need_ferry
-need_cmd apt-get dpkg dpkg-deb flock
+need_cmd apt-get dpkg dpkg-deb flock aarch64-linux-gnu-gcc aarch64-linux-gnu-objdump
 LIST=$SRC/tests/debian/arm64-packages.txt
 # the packages and the sysroot outlive the work directory, shared by every
 # build directory and backend job (the first one fetches them)
@@ -145,4 +146,18 @@ guest /usr/bin/sqlite3 "$W/db.sqlite" 'pragma journal_mode=wal; create table kv(
 check "sqlite3 file database, WAL, reopened" "a|1
 b|2
 2" "$(guest /usr/bin/sqlite3 "$W/db.sqlite" 'select * from kv order by k; select count(*) from kv;' 2>&1)"
+# Debian's native arm64 gcc 12 (cc1, as, collect2, ld: large programs, each
+# started by the one before) against Debian's x86-64-hosted cross gcc of
+# the same version: the same machine code for the same source and flags
+for src in bench/sha256.c tests/guest/bytecode_vm.c; do
+	o=$(basename "$src" .c)
+	guest /usr/bin/aarch64-linux-gnu-gcc-12 -O2 -I"$SRC" -c -o "$W/$o.guest.o" "$SRC/$src" >"$W/$o.log" 2>&1
+	aarch64-linux-gnu-gcc -O2 -I"$SRC" -c -o "$W/$o.cross.o" "$SRC/$src" 2>>"$W/$o.log"
+	check "gcc -O2 -c $src: the cross compiler's code" \
+		"$(aarch64-linux-gnu-objdump -d "$W/$o.cross.o" 2>&1 | tail -n +3)" \
+		"$(aarch64-linux-gnu-objdump -d "$W/$o.guest.o" 2>&1 | tail -n +3; cat "$W/$o.log")"
+done
+guest /usr/bin/aarch64-linux-gnu-gcc-12 -O2 -I"$SRC" -o "$W/sha256" "$SRC/bench/sha256.c" >"$W/link.log" 2>&1
+check "gcc compiles and links a program that runs" "sha256(\"abc\"): ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" \
+	"$("$FERRY" -L "$R" "$W/sha256" 0.001 2>&1 | head -n 1; cat "$W/link.log")"
 finish
