@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Debian's own arm64 programs, unmodified: the bookworm packages of
 # tests/debian/arm64-packages.txt (busybox, bash, coreutils, grep, sed,
-# gawk, perl, python3.11, sqlite3, gcc 12 with binutils, and the libraries
-# they need) downloaded
+# gawk, perl, python3.11, sqlite3, gcc 12 with binutils, Node.js 18, and
+# the libraries they need) downloaded
 # with apt-get and unpacked into a sysroot, the way a user tests
 # cross-built packages.  Each program runs under ferry -L <that sysroot>;
 # the expected output is the host's amd64 build of the same Debian
@@ -21,7 +21,8 @@ mkdir -p "$DC" || exit 2
 
 fetch() {
 	local pkgs
-	pkgs=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' -e 's/$/:arm64/' "$LIST" | tr '\n' ' ')
+	# a name without an architecture is the arm64 package (":all" ones as written)
+	pkgs=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' -e '/:/!s/$/:arm64/' "$LIST" | tr '\n' ' ')
 	[ -e "$R/.complete" ] && [ "$(cat "$R/.complete")" = "$pkgs" ] && return 0
 	[ "$(id -u)" -eq 0 ] || skip "fetching arm64 packages needs root (dpkg --add-architecture arm64, apt-get update)"
 	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
@@ -146,6 +147,23 @@ guest /usr/bin/sqlite3 "$W/db.sqlite" 'pragma journal_mode=wal; create table kv(
 check "sqlite3 file database, WAL, reopened" "a|1
 b|2
 2" "$(guest /usr/bin/sqlite3 "$W/db.sqlite" 'select * from kv order by k; select count(*) from kv;' 2>&1)"
+cat >"$W/node.js" <<'JS'
+const crypto = require('crypto');
+const { execFileSync } = require('child_process');
+const { Worker, isMainThread, parentPort } = require('worker_threads');
+function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+if (!isMainThread) {
+  parentPort.postMessage(fib(20));
+} else {
+  console.log(fib(25), crypto.createHash('sha256').update('abc').digest('hex'));
+  console.log('child:', execFileSync(process.execPath, ['-e', 'console.log(process.arch)']).toString().trim());
+  new Worker(__filename).on('message', m => console.log('worker:', m));
+}
+JS
+check "node: V8's generated code, a worker thread, a child process" "75025 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
+child: arm64
+worker: 6765" "$(guest /usr/bin/node "$W/node.js" 2>&1)"
+
 # Debian's native arm64 gcc 12 (cc1, as, collect2, ld: large programs, each
 # started by the one before) against Debian's x86-64-hosted cross gcc of
 # the same version: the same machine code for the same source and flags
