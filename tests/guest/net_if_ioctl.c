@@ -81,6 +81,15 @@ int main(void)
 		}
 	}
 
+	/* a buffer the caller does not own */
+	{
+		struct ifconf ifc = { .ifc_len = (int)sizeof(struct ifreq) * 4, .ifc_buf = (char *)16 };
+		struct ifreq *bad = (struct ifreq *)16;
+
+		printf("SIOCGIFCONF into a bad buffer: %s\n", ioctl(s, SIOCGIFCONF, &ifc) == 0 ? "ok" : strerror(errno));
+		printf("SIOCGIFFLAGS with a bad ifreq: %s\n", ioctl(s, SIOCGIFFLAGS, bad) == 0 ? "ok" : strerror(errno));
+	}
+
 	/* a link-local address with a symbolic scope id */
 	{
 		struct addrinfo hints = { .ai_family = AF_INET6, .ai_flags = AI_NUMERICHOST }, *res;
