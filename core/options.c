@@ -215,6 +215,8 @@ static void set_exec_fd(const char *v, const char *w, bool e)
 	opt.have_exec_fd = true;
 }
 
+static void set_exec_signals(const char *v, const char *w, bool e) { opt.exec_signals = v; }
+
 static void set_gdb(const char *v, const char *w, bool e)
 {
 	uint64_t port = parse_number(v, w);
@@ -316,6 +318,8 @@ static const struct optdef options[] = {
 	{"--tcache-size", "SIZE", "FERRY_TCACHE_SIZE", set_tcache, "translation cache size; default 64M"},
 	{"--exec-fd", "FD", NULL, set_exec_fd,
 	 "the program is open as descriptor FD, which is closed once the program is loaded (ferry passes it to itself for a guest's fexecve)"},
+	{"--exec-signals", "STATE", NULL, set_exec_signals,
+	 "the guest's blocked and pending signals ferry itself held before execve (ferry passes it to itself)"},
 	{"--quiet", NULL, "FERRY_QUIET", set_quiet, "no report when the guest dies by a signal (variable: 1)"},
 	{"--binfmt", "ACTION", NULL, cmd_binfmt,
 	 "install, uninstall, status or print the binfmt_misc entries (of the ARCHs named after the options; default all)"},

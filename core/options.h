@@ -46,6 +46,10 @@ struct options {
 	 * may be close-on-exec */
 	int exec_fd;
 	bool have_exec_fd;
+	/* --exec-signals STATE (no variable either): what the ferry before
+	 * execve held of the guest's signal state that the host cannot carry
+	 * across it (syscalls/linux/signal.c, linux_signal_exec_state) */
+	const char *exec_signals;
 
 	/* ferry --binfmt ACTION [ARCH...] (loader/binfmt.h) */
 	const char *binfmt_action;      /* install, uninstall, status, print; NULL: run a program */

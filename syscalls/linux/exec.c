@@ -246,6 +246,7 @@ static int exec_ferry(const char *host_path, const char *const *argv, int argc, 
 	char trace[128] = "", stack[32], seed[32], tc[32], fdnum[16], fdpath[48];
 	const char **v = calloc((size_t)argc + 34, sizeof *v);
 	int n = 0, r, keep = -1;
+	char *sigstate = NULL;
 
 	if (!v)
 		return -ENOMEM;
@@ -263,6 +264,8 @@ static int exec_ferry(const char *host_path, const char *const *argv, int argc, 
 	add(v, &n, "ferry");
 	if (keep >= 0)
 		add(v, &n, "--exec-fd"), add(v, &n, fdnum);
+	if ((sigstate = linux_signal_exec_state(current_cpu)))
+		add(v, &n, "--exec-signals"), add(v, &n, sigstate);
 	if (proc.sysroot)
 		add(v, &n, "-L"), add(v, &n, proc.sysroot);
 	for (unsigned i = 0; i < sizeof trace_names / sizeof *trace_names; i++)
@@ -301,6 +304,7 @@ static int exec_ferry(const char *host_path, const char *const *argv, int argc, 
 	r = exec_now("/proc/self/exe", v, envp);
 	if (keep >= 0)
 		close(keep);
+	free(sigstate);
 	free(v);
 	return r;
 }

@@ -15,6 +15,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -26,6 +28,7 @@
 #include "core/frontend.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/options.h"
 #include "core/run.h"
 #include "core/vcpu.h"
 
@@ -283,6 +286,67 @@ void linux_signal_before_exec(struct vcpu *cpu)
 	host_mask_sync(t);
 }
 
+/* --exec-signals: "MASK" in hex, then ":SIG=INFO" for each pending
+ * signal, INFO its siginfo in hex.  The kernel keeps the mask and the
+ * pending signals across execve (the calling thread's and the process's
+ * alike become the new program's); those the host carries it keeps
+ * itself, the others go this way. */
+char *linux_signal_exec_state(struct vcpu *cpu)
+{
+	struct linux_thread *t = cpu ? cpu->os_state : NULL;
+	uint64_t mine, shared;
+	size_t len, n;
+	char *s;
+
+	if (!t)
+		return NULL;
+	mine = atomic_load(&t->sigpending) & not_carried;
+	shared = atomic_load(&shared_pending) & not_carried & ~mine;
+	if (!(t->sigmask & not_carried) && !mine && !shared)
+		return NULL;
+	len = 20 + (size_t)__builtin_popcountll(mine | shared) * (8 + 2 * LINUX_SIGINFO_SIZE);
+	if (!(s = malloc(len)))
+		return NULL;
+	n = (size_t)snprintf(s, len, "%llx", (unsigned long long)(t->sigmask & not_carried));
+	for (uint64_t set = mine | shared; set; set &= set - 1) {
+		int sig = __builtin_ctzll(set) + 1;
+		const uint8_t *info = mine & SIGBIT(sig) ? t->siginfo[sig] : shared_info[sig];
+
+		n += (size_t)snprintf(s + n, len - n, ":%d=", sig);
+		for (int k = 0; k < LINUX_SIGINFO_SIZE; k++)
+			n += (size_t)snprintf(s + n, len - n, "%02x", info[k]);
+	}
+	return s;
+}
+
+/* Takes --exec-signals into thread t; a malformed one is ignored (it comes
+ * only from ferry itself). */
+static void exec_state_restore(struct linux_thread *t, const char *s)
+{
+	char *end;
+	uint64_t mask = strtoull(s, &end, 16);
+
+	t->sigmask |= mask & not_carried;
+	while (*end == ':') {
+		long sig = strtol(end + 1, &end, 10);
+		uint8_t info[LINUX_SIGINFO_SIZE];
+
+		if (*end != '=' || sig < 1 || sig > LINUX_NSIG || !(SIGBIT(sig) & not_carried))
+			return;
+		end++;
+		for (int k = 0; k < LINUX_SIGINFO_SIZE; k++) {
+			unsigned v;
+
+			if (sscanf(end, "%2x", &v) != 1)
+				return;
+			info[k] = (uint8_t)v;
+			end += 2;
+		}
+		memcpy(t->siginfo[sig], info, LINUX_SIGINFO_SIZE);
+		atomic_fetch_or(&t->sigpending, SIGBIT(sig));
+	}
+}
+
 /* At boot: ignored dispositions and the mask survive execve, so the guest
  * starts from the host's. */
 void linux_signal_boot(struct vcpu *cpu)
@@ -299,6 +363,8 @@ void linux_signal_boot(struct vcpu *cpu)
 			actions[sig].handler = GUEST_SIG_IGN;
 	if (syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &m, 8) == 0)
 		t->sigmask = carried_mask(m);
+	if (opt.exec_signals)
+		exec_state_restore(t, opt.exec_signals);
 }
 
 void linux_signal_status(const struct linux_thread *t, uint64_t host_pnd, uint64_t host_shd,

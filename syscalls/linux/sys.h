@@ -179,8 +179,14 @@ void linux_signal_timer32(int id, int process);
 /* Just before the host execve: the blocked signals ferry holds for this
  * thread go back to the kernel, and the host mask is the guest's. */
 void linux_signal_before_exec(struct vcpu *cpu);
-/* The boot thread's mask, from the host's (inherited across execve). */
+/* The boot thread's mask, from the host's (inherited across execve), and
+ * from --exec-signals what the host could not carry. */
 void linux_signal_boot(struct vcpu *cpu);
+/* What execve must keep of the thread's signal state that only ferry
+ * holds: the blocked signals and the pending ones (with their siginfo) of
+ * those the host does not carry, as the text of --exec-signals; NULL if
+ * none (malloc'd). */
+char *linux_signal_exec_state(struct vcpu *cpu);
 /* The signal sets /proc/<pid>/status shows for thread t, in guest
  * numbering (bit n-1 for signal n): its pending (ours, and host_pnd, the
  * host's SigPnd, for the carried signals), the process's shared pending
