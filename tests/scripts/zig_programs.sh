@@ -59,7 +59,10 @@ prog threads-musl threads Debug -lc
 
 for arch in riscv64 aarch64; do
 	for be in $BACKENDS; do
-		out=$(FERRY_BACKEND=$be timeout 900 "$ZIG" test "${ZIG_CACHE[@]}" -target "$arch-linux" \
+		# under the build lock too: zig test writes the test binary's objects
+		# into the shared cache, and two jobs writing the same one at once
+		# left one of them a truncated test.o ("ld.lld: unknown file type")
+		out=$(FERRY_BACKEND=$be flock "$ZC/build.lock" timeout 900 "$ZIG" test "${ZIG_CACHE[@]}" -target "$arch-linux" \
 			"$SRC/tests/zig/unit_test.zig" --test-cmd "$FERRY" --test-cmd-bin 2>&1)
 		check_match "zig test $arch ($be): all 7 tests passed" '^All 7 tests passed\.$' "$out"
 	done
