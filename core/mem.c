@@ -164,6 +164,20 @@ static struct vma *vma_add(uint64_t start, uint64_t end, int prot, int flags, in
 			path[n] = 0;
 			v->name = strdup(path);
 		}
+	} else if ((flags & MAP_SHARED) && (flags & MAP_ANONYMOUS)) {
+		/* The kernel backs shared anonymous memory with a shmem file it
+		 * names "/dev/zero (deleted)" (mm/shmem.c shmem_zero_setup);
+		 * the host made one for this mapping: its device and inode come
+		 * through map_files (where the host allows it). */
+		char link[96];
+		struct stat st;
+		snprintf(link, sizeof(link), "/proc/self/map_files/%lx-%lx", (unsigned long)g2h(start),
+			 (unsigned long)g2h(end));
+		if (stat(link, &st) == 0) {
+			v->dev = st.st_dev;
+			v->inode = st.st_ino;
+		}
+		v->name = strdup("/dev/zero (deleted)");
 	}
 	RB_INSERT(vma_tree, &vmas, v);
 	mem.mapped += end - start;
@@ -413,6 +427,7 @@ int64_t mem_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, int flags, 
 	u->offset = saved.offset + (old - saved.start);
 	u->dev = saved.dev;
 	u->inode = saved.inode;
+	free(u->name); /* vma_add's own, for shared anonymous memory */
 	u->name = name;
 	r = (int64_t)dst;
 out:
