@@ -2,13 +2,11 @@
  * generated and handed over as a memfd (qemu-user does the same). */
 #include <errno.h>
 #include <stdarg.h>
-#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -116,36 +114,18 @@ static void map_line(const struct mem_region *r, void *ctx)
 	proc_map_line(ctx, r);
 }
 
-/* The thread's name (its comm), which ferry keeps as the guest set it. */
-static void comm_of(int tid, char *comm, size_t size)
-{
-	char path[64], *s;
-
-	if (tid)
-		snprintf(path, sizeof path, "/proc/self/task/%d/comm", tid);
-	else
-		snprintf(path, sizeof path, "/proc/self/comm");
-	s = proc_host_file(path);
-	snprintf(comm, size, "%s", s ? s : "?");
-	free(s);
-	comm[strcspn(comm, "\n")] = 0;
-}
-
 /* /proc/self/stat (fs/proc/array.c do_task_stat): the host's line for the
- * same task (state, times, faults, start time, scheduling are the
- * process's own), with what concerns the guest's memory replaced: vsize
- * and rss as status has them, the executable's code and data bounds, the
- * stack, brk and argument addresses, and num_threads counting guest
- * threads only.  kstkesp and kstkeip stay the host's (0 but in a core
- * dump).  Fields are numbered as in proc(5). */
-#define STAT_FIELDS 52
+ * same task, whose pid, comm (the name ferry keeps as the guest set it),
+ * state, times, faults, start time and scheduling are the process's own,
+ * with what concerns the guest's memory replaced: vsize and rss as status
+ * has them, the executable's code and data bounds, the stack, brk and
+ * argument addresses, and num_threads counting guest threads only.
+ * kstkesp and kstkeip stay the host's (0 but in a core dump).  Fields are
+ * numbered as in proc(5). */
 static int stat_text(struct text *t, int tid)
 {
-	char path[64], comm[64], *host, *p, *field[STAT_FIELDS + 1] = { 0 };
-	unsigned long long v[STAT_FIELDS + 1];
-	bool set[STAT_FIELDS + 1] = { 0 };
+	char path[64], *host, *rest, *f, *save;
 	struct proc_mem_totals m;
-	int n = 3;
 
 	if (tid)
 		snprintf(path, sizeof path, "/proc/self/task/%d/stat", tid);
@@ -154,37 +134,37 @@ static int stat_text(struct text *t, int tid)
 	errno = 0;
 	if (!(host = proc_host_file(path)))
 		return errno ? -errno : -ENOMEM;
-	/* the fields after the command name, which may hold spaces and ')' */
-	if (!(p = strrchr(host, ')'))) {
+	/* pid and comm as they are; the command name may hold spaces and ')' */
+	if (!(rest = strrchr(host, ')'))) {
 		free(host);
 		return -EIO;
 	}
-	for (p = strtok(p + 1, " \n"); p && n <= STAT_FIELDS; p = strtok(NULL, " \n"))
-		field[n++] = p;
-	comm_of(tid, comm, sizeof comm);
+	text_add(t, host, (size_t)(rest - host) + 1);
 	if (proc_mem_totals(&m) < 0)
 		memset(&m, 0, sizeof m);
-#define SET(k, val) (v[k] = (val), set[k] = true)
-	SET(20, (unsigned long long)linux_thread_count());
-	SET(23, m.size * 1024);                 /* vsize, bytes */
-	SET(24, m.rss * 1024 / GUEST_PAGE_SIZE); /* rss, pages */
-	SET(26, proc.start_code);
-	SET(27, proc.end_code);
-	SET(28, proc.start_stack);
-	SET(45, proc.start_data);
-	SET(46, proc.end_data);
-	SET(47, mem.brk_start);
-	SET(48, proc.arg_start);
-	SET(49, proc.arg_end);
-	SET(50, proc.env_start);
-	SET(51, proc.env_end);
-#undef SET
-	text_printf(t, "%d (%.15s)", tid ? tid : (int)getpid(), comm);
-	for (int k = 3; k <= STAT_FIELDS; k++) {
-		if (set[k])
-			text_printf(t, " %llu", v[k]);
-		else
-			text_printf(t, " %s", field[k] ? field[k] : "0");
+	f = strtok_r(rest + 1, " \n", &save); /* other guest threads may read theirs now */
+	for (int k = 3; k <= 52; k++, f = f ? strtok_r(NULL, " \n", &save) : NULL) {
+		unsigned long long v;
+
+		switch (k) {
+		case 20: v = (unsigned long long)linux_thread_count(); break;
+		case 23: v = m.size * 1024; break;                 /* vsize, bytes */
+		case 24: v = m.rss * 1024 / GUEST_PAGE_SIZE; break; /* rss, pages */
+		case 26: v = proc.start_code; break;
+		case 27: v = proc.end_code; break;
+		case 28: v = proc.start_stack; break;
+		case 45: v = proc.start_data; break;
+		case 46: v = proc.end_data; break;
+		case 47: v = mem.brk_start; break;
+		case 48: v = proc.arg_start; break;
+		case 49: v = proc.arg_end; break;
+		case 50: v = proc.env_start; break;
+		case 51: v = proc.env_end; break;
+		default:
+			text_printf(t, " %s", f ? f : "0");
+			continue;
+		}
+		text_printf(t, " %llu", v);
 	}
 	text_printf(t, "\n");
 	free(host);
