@@ -32,12 +32,11 @@ fetch() {
 	rm -rf "$DC/debs" "$R"
 	mkdir -p "$DC/debs" "$R"
 	# shellcheck disable=SC2086
-	if ! (cd "$DC/debs" && apt-get download $pkgs) >"$DC/download.log" 2>&1; then
+	download() { (cd "$DC/debs" && apt-get download $pkgs) >"$DC/download.log" 2>&1; }
+	if ! download; then
 		# an index older than the mirror names versions it no longer has
 		apt-get update -qq >"$DC/update.log" 2>&1
-		# shellcheck disable=SC2086
-		(cd "$DC/debs" && apt-get download $pkgs) >"$DC/download.log" 2>&1 ||
-			{ echo "FAIL: apt-get download failed:"; tail -5 "$DC/download.log"; exit 1; }
+		download || { echo "FAIL: apt-get download failed:"; tail -5 "$DC/download.log"; exit 1; }
 	fi
 	for d in "$DC"/debs/*.deb; do
 		dpkg-deb -x "$d" "$R" || { echo "FAIL: cannot unpack $d"; exit 1; }
